@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsPipeline.Core.Text;
+
+/// <summary>Stable identifiers derived from content, shared by every stage that dedups.</summary>
+public static class ContentHash
+{
+    /// <summary>SHA-256 of the NFC text with whitespace folded, lowercase hex.</summary>
+    public static string OfText(string text)
+    {
+        var folded = string.Join(' ', text.Normalize(NormalizationForm.FormC)
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(folded)));
+    }
+
+    /// <summary>A short id (first 16 hex digits of SHA-256) for a string key such as a canonical URL.</summary>
+    public static string ShortId(string key) =>
+        Hex(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+
+    private static string Hex(byte[] bytes) => Convert.ToHexString(bytes).ToLower(CultureInfo.InvariantCulture);
+}

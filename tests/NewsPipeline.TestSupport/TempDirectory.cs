@@ -1,0 +1,27 @@
+namespace NewsPipeline.TestSupport;
+
+/// <summary>A fresh folder under the system temp path, deleted on dispose.</summary>
+public sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "newspipeline-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file for a moment; the OS temp cleaner takes the rest.
+        }
+    }
+}
