@@ -1,0 +1,151 @@
+using System.Globalization;
+using NewsPipeline.Core.Extraction;
+using NewsPipeline.Core.Feeds;
+using NewsPipeline.Core.Storage;
+using NewsPipeline.Core.Text;
+using NewsPipeline.Storage.Search;
+
+namespace NewsPipeline.Storage.LiteDb;
+
+/// <summary>Converts Core records to the stored documents and back.</summary>
+internal static class DocumentMapping
+{
+    public static FeedDocument ToDocument(FeedState state) => new()
+    {
+        Id = state.FeedName,
+        Url = state.Url.OriginalString,
+        ETag = state.ETag,
+        LastModified = state.LastModified,
+        LastAttempt = ToUtc(state.LastAttempt),
+        LastSuccess = ToUtc(state.LastSuccess),
+        LastError = state.LastError,
+        ConsecutiveFailures = state.ConsecutiveFailures,
+        NextPoll = ToUtc(state.NextPoll),
+        ItemsSeen = state.ItemsSeen,
+    };
+
+    public static FeedState ToRecord(FeedDocument document) => new(
+        document.Id,
+        new Uri(document.Url, UriKind.RelativeOrAbsolute),
+        document.ETag,
+        document.LastModified,
+        FromUtc(document.LastAttempt),
+        FromUtc(document.LastSuccess),
+        document.LastError,
+        document.ConsecutiveFailures,
+        FromUtc(document.NextPoll),
+        document.ItemsSeen);
+
+    public static ArticleDocument ToDocument(StoredArticle article) => new()
+    {
+        Id = article.Id,
+        Url = article.Url,
+        CanonicalUrl = article.CanonicalUrl,
+        CanonicalKey = CanonicalKey(article.CanonicalUrl),
+        ContentHash = string.IsNullOrEmpty(article.ContentHash) ? ContentHash.OfText(article.Text) : article.ContentHash,
+        FeedName = article.FeedName,
+        Title = article.Title,
+        Text = article.Text,
+        Language = article.Language,
+        Published = ToUtc(article.Published),
+        FetchedAt = ToUtc(article.FetchedAt),
+    };
+
+    public static StoredArticle ToRecord(ArticleDocument document) => new(
+        document.Id,
+        document.Url,
+        document.CanonicalUrl,
+        document.ContentHash,
+        document.FeedName,
+        document.Title,
+        document.Text,
+        document.Language,
+        FromUtc(document.Published),
+        FromUtc(document.FetchedAt));
+
+    public static EventDocument ToDocument(StoredEvent stored)
+    {
+        var e = stored.Event;
+        var when = EventWhen.Of(e.Start, stored.ArticlePublished);
+        return new EventDocument
+        {
+            Id = stored.Id,
+            ArticleId = stored.ArticleId,
+            Type = WireName<EventType>.Of(e.Type),
+            Metal = e.Metal?.Trim().ToLowerInvariant(),
+            Buyer = e.Buyer,
+            Seller = e.Seller,
+            BuyerKey = SearchKey.Fold(e.Buyer),
+            SellerKey = SearchKey.Fold(e.Seller),
+            Tonnes = e.Tonnes,
+            Per = WireName<RatePeriod>.Of(e.Per),
+            Start = e.Start,
+            Origin = CountryKey(e.Origin),
+            Destination = CountryKey(e.Destination),
+            Status = WireName<EventStatus>.Of(e.Status),
+            Summary = e.Summary,
+            Evidence = e.Evidence,
+            Language = stored.Language,
+            FeedName = stored.FeedName,
+            ArticleUrl = stored.ArticleUrl,
+            ArticleTitle = stored.ArticleTitle,
+            ArticlePublished = ToUtc(stored.ArticlePublished),
+            StoredAt = ToUtc(stored.StoredAt),
+            WhenFrom = when is { } w1 ? Midnight(w1.From) : null,
+            WhenTo = when is { } w2 ? Midnight(w2.To) : null,
+            SortKey = SortKey(when, stored),
+            SearchText = SearchKey.Fold(string.Join(' ', e.Evidence, e.Summary, stored.ArticleTitle)),
+        };
+    }
+
+    public static StoredEvent ToRecord(EventDocument document) => new(
+        document.Id,
+        document.ArticleId,
+        new SupplyEvent(
+            WireName<EventType>.Parse(document.Type),
+            document.Metal,
+            document.Buyer,
+            document.Seller,
+            document.Tonnes,
+            WireName<RatePeriod>.ParseOptional(document.Per),
+            document.Start,
+            document.Origin,
+            document.Destination,
+            WireName<EventStatus>.Parse(document.Status),
+            document.Summary,
+            document.Evidence),
+        document.Language,
+        document.FeedName,
+        document.ArticleUrl,
+        document.ArticleTitle,
+        FromUtc(document.ArticlePublished),
+        FromUtc(document.StoredAt));
+
+    /// <summary>The dedup key of a canonical URL: normalised when it is absolute, as given otherwise.</summary>
+    public static string CanonicalKey(string canonicalUrl) =>
+        Uri.TryCreate(canonicalUrl.Trim(), UriKind.Absolute, out var uri) ? UrlNormalizer.Normalize(uri) : canonicalUrl.Trim();
+
+    public static string? CountryKey(string? country) =>
+        string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
+
+    public static DateTime Midnight(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    private static string SortKey(EventWhen? when, StoredEvent stored)
+    {
+        // Fixed-width fields compare correctly as ordinal strings; absent dates sort oldest.
+        var day = when is { } w ? w.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : "00000000";
+        var published = (stored.ArticlePublished?.UtcTicks ?? 0).ToString("D19", CultureInfo.InvariantCulture);
+        var storedAt = stored.StoredAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        return string.Join('|', day, published, storedAt, stored.Id);
+    }
+
+    private static DateTime ToUtc(DateTimeOffset value) => value.UtcDateTime;
+
+    private static DateTime? ToUtc(DateTimeOffset? value) => value?.UtcDateTime;
+
+    // LiteDB may hand DateTime back as local time; the instant is what was stored.
+    private static DateTimeOffset FromUtc(DateTime value) =>
+        new(DateTime.SpecifyKind(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? FromUtc(DateTime? value) => value is { } present ? FromUtc(present) : null;
+}

@@ -1,0 +1,119 @@
+namespace NewsPipeline.Storage.LiteDb;
+
+// Documents as LiteDB stores them. Kept apart from the Core records so the file format is explicit:
+// enums are DESIGN §3 strings, instants are UTC DateTime (LiteDB's DateTime keeps no offset), and the
+// *Key, When*, SortKey and SearchText fields exist only to be indexed or filtered on.
+
+/// <summary>One row of the <c>feeds</c> collection; the id is the feed name.</summary>
+internal sealed class FeedDocument
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public string? ETag { get; set; }
+
+    public string? LastModified { get; set; }
+
+    public DateTime? LastAttempt { get; set; }
+
+    public DateTime? LastSuccess { get; set; }
+
+    public string? LastError { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    public DateTime? NextPoll { get; set; }
+
+    public long ItemsSeen { get; set; }
+}
+
+/// <summary>One row of the <c>articles</c> collection.</summary>
+internal sealed class ArticleDocument
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public string CanonicalUrl { get; set; } = string.Empty;
+
+    /// <summary>The canonical URL after <c>UrlNormalizer</c>: the unique key for dedup.</summary>
+    public string CanonicalKey { get; set; } = string.Empty;
+
+    public string ContentHash { get; set; } = string.Empty;
+
+    public string FeedName { get; set; } = string.Empty;
+
+    public string? Title { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    public string Language { get; set; } = string.Empty;
+
+    public DateTime? Published { get; set; }
+
+    public DateTime FetchedAt { get; set; }
+}
+
+/// <summary>One row of the <c>events</c> collection: the event flattened, with its article's context.</summary>
+internal sealed class EventDocument
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string ArticleId { get; set; } = string.Empty;
+
+    public string Type { get; set; } = string.Empty;
+
+    /// <summary>Lower-case canonical metal name.</summary>
+    public string? Metal { get; set; }
+
+    public string? Buyer { get; set; }
+
+    public string? Seller { get; set; }
+
+    public string BuyerKey { get; set; } = string.Empty;
+
+    public string SellerKey { get; set; } = string.Empty;
+
+    public double? Tonnes { get; set; }
+
+    public string? Per { get; set; }
+
+    public string? Start { get; set; }
+
+    /// <summary>Upper-case ISO 3166-1 alpha-2.</summary>
+    public string? Origin { get; set; }
+
+    /// <summary>Upper-case ISO 3166-1 alpha-2.</summary>
+    public string? Destination { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public string Summary { get; set; } = string.Empty;
+
+    public string Evidence { get; set; } = string.Empty;
+
+    public string Language { get; set; } = string.Empty;
+
+    public string FeedName { get; set; } = string.Empty;
+
+    public string ArticleUrl { get; set; } = string.Empty;
+
+    public string? ArticleTitle { get; set; }
+
+    public DateTime? ArticlePublished { get; set; }
+
+    public DateTime StoredAt { get; set; }
+
+    /// <summary>First day the event covers (see <c>EventWhen</c>), UTC midnight.</summary>
+    public DateTime? WhenFrom { get; set; }
+
+    /// <summary>Last day the event covers, UTC midnight.</summary>
+    public DateTime? WhenTo { get; set; }
+
+    /// <summary>Orders newest first when sorted descending: event date, then publication, then storage.</summary>
+    public string SortKey { get; set; } = string.Empty;
+
+    /// <summary>Folded evidence, summary and article title for the text filter.</summary>
+    public string SearchText { get; set; } = string.Empty;
+}
