@@ -1,0 +1,190 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsPipeline.Ingestion.Decoding;
+
+/// <summary>Text decoded from bytes, with the charset used and which evidence chose it.</summary>
+/// <param name="Source">"bom", "http", "declaration", "utf-8" or "fallback".</param>
+public sealed record DecodedText(string Text, string EncodingName, string Source);
+
+/// <summary>
+/// Chooses the charset of a feed or page the way browsers and feed readers do:
+/// byte-order mark → HTTP charset → XML declaration or HTML meta → valid UTF-8 → windows-1252.
+/// </summary>
+public sealed partial class TextDecoder
+{
+    internal static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Declarations are looked for in the head of the document only, but well beyond the first 1024 bytes
+    // (pages with long inline scripts put <meta charset> late).
+    private const int DeclarationScanBytes = 64 * 1024;
+
+    public TextDecoder()
+    {
+        // Registering the same provider again is a no-op in the framework, so every instance may call it.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public DecodedText Decode(ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        var (encoding, source, skip) = Choose(bytes, contentType);
+        var text = encoding.GetString(bytes[skip..]);
+        return new DecodedText(RepairC1Controls(text), Name(encoding), source);
+    }
+
+    private (Encoding Encoding, string Source, int Skip) Choose(ReadOnlySpan<byte> bytes, string? contentType)
+    {
+        if (FromByteOrderMark(bytes) is { } bom)
+        {
+            return (bom.Encoding, "bom", bom.Length);
+        }
+
+        if (FromUnmarkedUnicode(bytes) is { } unmarked)
+        {
+            return (unmarked, "declaration", 0);
+        }
+
+        if (CharsetLabels.Resolve(CharsetLabels.FromContentType(contentType)) is { } http && IsAsciiCompatible(http))
+        {
+            return (Tolerant(http), "http", 0);
+        }
+
+        if (CharsetLabels.Resolve(DeclaredCharset(bytes)) is { } declared && IsAsciiCompatible(declared))
+        {
+            return (Tolerant(declared), "declaration", 0);
+        }
+
+        if (IsValidUtf8(bytes))
+        {
+            return (Encoding.UTF8, "utf-8", 0);
+        }
+
+        return (Encoding.GetEncoding(1252), "fallback", 0);
+    }
+
+    private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (Encoding.UTF8, 3);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return (new UTF32Encoding(bigEndian: false, byteOrderMark: false), 4);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (new UnicodeEncoding(bigEndian: false, byteOrderMark: false), 2);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false), 2);
+        }
+
+        return null;
+    }
+
+    // XML 1.0 appendix F: without a BOM, the byte pattern of "<" or "<?" still tells UTF-16 and UTF-32 apart.
+    private static Encoding? FromUnmarkedUnicode(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x00, 0x3C]))
+        {
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x00, 0x00]))
+        {
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x3C, 0x00]))
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        }
+
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x3F, 0x00]) || b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x21, 0x00]))
+        {
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        }
+
+        return null;
+    }
+
+    // A document that is readable as ASCII cannot really be UTF-16/32, whatever its label says.
+    private static bool IsAsciiCompatible(Encoding encoding) => encoding.GetByteCount("<") == 1;
+
+    private static Encoding Tolerant(Encoding encoding) =>
+        encoding.CodePage == 65001 ? Encoding.UTF8 : encoding;
+
+    private static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, DeclarationScanBytes)]);
+        var xml = XmlDeclarationEncoding().Match(head);
+        if (xml.Success)
+        {
+            return xml.Groups[1].Value;
+        }
+
+        var meta = MetaCharset().Match(head);
+        return meta.Success ? meta.Groups[1].Value : null;
+    }
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            StrictUtf8.GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    // Text mislabelled as latin-1 or double-decoded keeps C1 controls where windows-1252 has curly quotes and dashes.
+    private static string RepairC1Controls(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u0080', '\u009F'))
+        {
+            return text;
+        }
+
+        var windows1252 = Encoding.GetEncoding(1252);
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009F')
+            {
+                var mapped = windows1252.GetString([(byte)chars[i]]);
+                chars[i] = mapped.Length == 1 ? mapped[0] : chars[i];
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static string Name(Encoding encoding) => encoding.CodePage switch
+    {
+        65001 => "utf-8",
+        1200 => "utf-16le",
+        1201 => "utf-16be",
+        12000 => "utf-32le",
+        12001 => "utf-32be",
+        _ => encoding.WebName,
+    };
+
+    [GeneratedRegex("""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlDeclarationEncoding();
+
+    [GeneratedRegex("""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaCharset();
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsPipeline.Ingestion.Parsing;
+
+/// <summary>
+/// Turns the XML that publishers really send into well-formed XML before any parser sees it:
+/// noise before the root and after its end tag is dropped, the prolog (declaration, DOCTYPE, comments) is removed
+/// so that no entity is ever expanded and no external DTD fetched, HTML named entities become numeric references,
+/// bare ampersands are escaped, characters XML forbids are removed, and undeclared well-known prefixes are declared.
+/// </summary>
+internal static partial class FeedXmlRepair
+{
+    private static readonly Dictionary<string, string> WellKnownNamespaces = new(StringComparer.Ordinal)
+    {
+        ["dc"] = "http://purl.org/dc/elements/1.1/",
+        ["dcterms"] = "http://purl.org/dc/terms/",
+        ["content"] = "http://purl.org/rss/1.0/modules/content/",
+        ["atom"] = "http://www.w3.org/2005/Atom",
+        ["media"] = "http://search.yahoo.com/mrss/",
+        ["itunes"] = "http://www.itunes.com/dtds/podcast-1.0.dtd",
+        ["rdf"] = "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        ["slash"] = "http://purl.org/rss/1.0/modules/slash/",
+        ["sy"] = "http://purl.org/rss/1.0/modules/syndication/",
+        ["wfw"] = "http://wellformedweb.org/CommentAPI/",
+        ["georss"] = "http://www.georss.org/georss",
+        ["xhtml"] = "http://www.w3.org/1999/xhtml",
+    };
+
+    public static string Repair(string text)
+    {
+        var withoutInvalid = RemoveInvalidCharacters(text);
+        var (rootStart, rootName) = FindRoot(withoutInvalid);
+        if (rootStart < 0)
+        {
+            return withoutInvalid;
+        }
+
+        var body = CutAfterRootEnd(withoutInvalid[rootStart..], rootName);
+        var escaped = RepairAmpersands(body);
+        return DeclareMissingPrefixes(escaped);
+    }
+
+    private static string RemoveInvalidCharacters(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var valid = c is '\t' or '\n' or '\r' || (c >= ' ' && c != '\uFFFE' && c != '\uFFFF' && c != '\uFEFF' && !char.IsSurrogate(c))
+                || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                || (char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+            if (!valid)
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length);
+                continue;
+            }
+
+            builder?.Append(c);
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
+    // The root is the first start tag that is not a declaration, comment, DOCTYPE or processing instruction.
+    private static (int Start, string Name) FindRoot(string text)
+    {
+        var position = 0;
+        while (position < text.Length)
+        {
+            var lt = text.IndexOf('<', position);
+            if (lt < 0 || lt + 1 >= text.Length)
+            {
+                return (-1, string.Empty);
+            }
+
+            if (string.CompareOrdinal(text, lt, "<!--", 0, 4) == 0)
+            {
+                var end = text.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                position = end < 0 ? text.Length : end + 3;
+                continue;
+            }
+
+            if (string.CompareOrdinal(text, lt, "<!DOCTYPE", 0, 9) == 0 || string.CompareOrdinal(text, lt, "<!doctype", 0, 9) == 0)
+            {
+                position = EndOfDoctype(text, lt);
+                continue;
+            }
+
+            var match = StartTagName().Match(text, lt);
+            if (match.Success && match.Index == lt)
+            {
+                return (lt, match.Groups[1].Value);
+            }
+
+            position = lt + 1;
+        }
+
+        return (-1, string.Empty);
+    }
+
+    private static int EndOfDoctype(string text, int start)
+    {
+        var depth = 0;
+        for (var i = start + 2; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '[':
+                    depth++;
+                    break;
+                case ']':
+                    depth--;
+                    break;
+                case '>' when depth <= 0:
+                    return i + 1;
+            }
+        }
+
+        return text.Length;
+    }
+
+    private static string CutAfterRootEnd(string text, string rootName)
+    {
+        var end = text.LastIndexOf("</" + rootName, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return text;
+        }
+
+        var close = text.IndexOf('>', end);
+        return close < 0 ? text : text[..(close + 1)];
+    }
+
+    /// <summary>Rewrites every ampersand outside CDATA sections and comments so that the XML parser accepts it.</summary>
+    private static string RepairAmpersands(string text)
+    {
+        if (!text.Contains('&', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 64);
+        var position = 0;
+        while (position < text.Length)
+        {
+            var (protectedStart, protectedEnd) = NextProtectedSection(text, position);
+            builder.Append(Ampersand().Replace(text[position..protectedStart], RewriteEntity));
+            builder.Append(text, protectedStart, protectedEnd - protectedStart);
+            position = protectedEnd;
+        }
+
+        return builder.ToString();
+    }
+
+    private static (int Start, int End) NextProtectedSection(string text, int from)
+    {
+        var cdata = text.IndexOf("<![CDATA[", from, StringComparison.Ordinal);
+        var comment = text.IndexOf("<!--", from, StringComparison.Ordinal);
+        if (cdata < 0 && comment < 0)
+        {
+            return (text.Length, text.Length);
+        }
+
+        var isCdata = cdata >= 0 && (comment < 0 || cdata < comment);
+        var start = isCdata ? cdata : comment;
+        var terminator = isCdata ? "]]>" : "-->";
+        var end = text.IndexOf(terminator, start + 4, StringComparison.Ordinal);
+        return (start, end < 0 ? text.Length : end + terminator.Length);
+    }
+
+    private static string RewriteEntity(Match match)
+    {
+        var reference = match.Value;
+        if (match.Groups["num"].Success)
+        {
+            return RewriteNumeric(match.Groups["num"].Value) ?? "&amp;" + reference[1..];
+        }
+
+        if (!match.Groups["name"].Success || !reference.EndsWith(';'))
+        {
+            return "&amp;" + reference[1..];
+        }
+
+        var name = match.Groups["name"].Value;
+        if (name is "amp" or "lt" or "gt" or "quot" or "apos")
+        {
+            return reference;
+        }
+
+        var decoded = WebUtility.HtmlDecode(reference);
+        return decoded == reference ? "&amp;" + reference[1..] : NumericReferences(decoded);
+    }
+
+    // Numeric references to C1 controls almost always mean the windows-1252 character (&#146; is a right quote).
+    private static string? RewriteNumeric(string digits)
+    {
+        var hex = digits.StartsWith('x') || digits.StartsWith('X');
+        if (!int.TryParse(hex ? digits[1..] : digits, hex ? NumberStyles.HexNumber : NumberStyles.None, CultureInfo.InvariantCulture, out var codePoint))
+        {
+            return null;
+        }
+
+        if (codePoint is >= 0x80 and <= 0x9F)
+        {
+            var mapped = Encoding.GetEncoding(1252).GetString([(byte)codePoint]);
+            return NumericReferences(mapped);
+        }
+
+        var valid = codePoint is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
+        return valid ? "&#" + codePoint.ToString(CultureInfo.InvariantCulture) + ";" : string.Empty;
+    }
+
+    private static string NumericReferences(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            builder.Append("&#").Append(rune.Value.ToString(CultureInfo.InvariantCulture)).Append(';');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string DeclareMissingPrefixes(string text)
+    {
+        var rootEnd = text.IndexOf('>', StringComparison.Ordinal);
+        if (rootEnd < 0)
+        {
+            return text;
+        }
+
+        var declared = DeclaredPrefix().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        var missing = UsedPrefix().Matches(text)
+            .Select(m => m.Groups["p"].Value)
+            .Where(p => p != "xml" && p != "xmlns" && !declared.Contains(p))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return text;
+        }
+
+        var insertAt = text[rootEnd - 1] == '/' ? rootEnd - 1 : rootEnd;
+        var declarations = string.Concat(missing.Select(p =>
+            $" xmlns:{p}=\"{(WellKnownNamespaces.TryGetValue(p, out var ns) ? ns : "urn:newspipeline:undeclared:" + p)}\""));
+        return text.Insert(insertAt, declarations);
+    }
+
+    [GeneratedRegex(@"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)[\s/>]", RegexOptions.CultureInvariant)]
+    private static partial Regex StartTagName();
+
+    [GeneratedRegex(@"&(?:#(?<num>[xX][0-9A-Fa-f]{1,8}|[0-9]{1,9});|(?<name>[A-Za-z][A-Za-z0-9]{0,31});?)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Ampersand();
+
+    [GeneratedRegex(@"xmlns:([A-Za-z_][\w.\-]*)\s*=", RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredPrefix();
+
+    [GeneratedRegex(@"</?(?<p>[A-Za-z_][\w.\-]*):[A-Za-z_]|\s(?<p>[A-Za-z_][\w.\-]*):[A-Za-z_][\w.\-]*\s*=", RegexOptions.CultureInvariant)]
+    private static partial Regex UsedPrefix();
+}

@@ -1,0 +1,160 @@
+using System.Xml.Linq;
+
+namespace NewsPipeline.Ingestion.Parsing;
+
+/// <summary>
+/// Reads the fields the mapper gets wrong or leaves out straight from an item's XML:
+/// links (Atom alternates, guid permalinks, Dublin Core and rdf:about fallbacks) resolved against xml:base,
+/// dates through <see cref="FeedDateParser"/>, and the language in scope.
+/// Element names are matched by local name so RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 share one reader.
+/// </summary>
+internal static class XmlItemReader
+{
+    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    private static readonly string[] PublishedNames = ["published", "pubDate", "issued", "date", "created"];
+    private static readonly string[] UpdatedNames = ["updated", "modified", "date"];
+    private static readonly string[] UrlLikeNames = ["origLink", "identifier", "relation", "source"];
+
+    public static Uri? Link(XElement item, Uri documentUrl)
+    {
+        if (AtomLink(item, documentUrl) is { } atom)
+        {
+            return atom;
+        }
+
+        foreach (var link in Children(item, "link"))
+        {
+            if (link.Attribute("href") is null && Resolve(link, link.Value, documentUrl) is { } plain)
+            {
+                return plain;
+            }
+        }
+
+        foreach (var guid in Children(item, "guid"))
+        {
+            var permaLink = (string?)guid.Attribute("isPermaLink");
+            if (!string.Equals(permaLink?.Trim(), "false", StringComparison.OrdinalIgnoreCase) && LooksLikeUrl(guid.Value, permaLink is not null)
+                && Resolve(guid, guid.Value, documentUrl) is { } fromGuid)
+            {
+                return fromGuid;
+            }
+        }
+
+        foreach (var name in UrlLikeNames)
+        {
+            foreach (var element in Children(item, name))
+            {
+                if (LooksLikeUrl(element.Value, false) && Resolve(element, element.Value, documentUrl) is { } fromMetadata)
+                {
+                    return fromMetadata;
+                }
+            }
+        }
+
+        var about = (string?)item.Attribute(Rdf + "about");
+        if (LooksLikeUrl(about, false) && Resolve(item, about!, documentUrl) is { } fromAbout)
+        {
+            return fromAbout;
+        }
+
+        var id = Children(item, "id").FirstOrDefault()?.Value;
+        return LooksLikeUrl(id, false) ? Resolve(item, id!, documentUrl) : null;
+    }
+
+    public static DateTimeOffset? FirstDate(XElement item, bool published) =>
+        (published ? PublishedNames : UpdatedNames)
+            .SelectMany(name => Children(item, name))
+            .Select(e => FeedDateParser.Parse(e.Value))
+            .FirstOrDefault(d => d is not null);
+
+    public static string? Text(XElement item, string localName) =>
+        Children(item, localName).Select(e => Clean(e.Value)).FirstOrDefault(v => v is not null);
+
+    /// <summary>xml:lang in scope, else a Dublin Core or RSS language element of the item or its channel.</summary>
+    public static string? Language(XElement item)
+    {
+        for (var e = item; e is not null; e = e.Parent)
+        {
+            var lang = (string?)e.Attribute(XNamespace.Xml + "lang");
+            if (!string.IsNullOrWhiteSpace(lang))
+            {
+                return lang.Trim();
+            }
+
+            if (Text(e, "language") is { } language)
+            {
+                return language;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The base URI in scope for an element: the document URL, refined by every xml:base from the root down.</summary>
+    public static Uri Base(XElement element, Uri documentUrl)
+    {
+        var current = documentUrl;
+        foreach (var e in element.AncestorsAndSelf().Reverse())
+        {
+            var declared = (string?)e.Attribute(XNamespace.Xml + "base");
+            if (!string.IsNullOrWhiteSpace(declared) && Uri.TryCreate(current, declared.Trim(), out var refined))
+            {
+                current = refined;
+            }
+        }
+
+        return current;
+    }
+
+    public static Uri? Resolve(XElement context, string? value, Uri documentUrl)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(Base(context, documentUrl), trimmed, out var absolute) && absolute.IsAbsoluteUri ? absolute : null;
+    }
+
+    public static string? Clean(string? text)
+    {
+        var trimmed = text?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    private static Uri? AtomLink(XElement item, Uri documentUrl)
+    {
+        var candidates = Children(item, "link")
+            .Where(l => l.Attribute("href") is not null)
+            .Select(l => (Element: l, Rel: ((string?)l.Attribute("rel"))?.Trim() ?? "alternate", Type: (string?)l.Attribute("type")))
+            .Where(l => l.Rel.Equals("alternate", StringComparison.OrdinalIgnoreCase)
+                || l.Rel.Equals("http://www.iana.org/assignments/relation/alternate", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(l => l.Type is null || l.Type.Contains("html", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
+        foreach (var (element, _, _) in candidates)
+        {
+            if (Resolve(element, (string?)element.Attribute("href"), documentUrl) is { } resolved)
+            {
+                return resolved;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool LooksLikeUrl(string? value, bool declaredPermaLink)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || (declaredPermaLink && trimmed.StartsWith('/'));
+    }
+
+    private static IEnumerable<XElement> Children(XElement parent, string localName) =>
+        parent.Elements().Where(e => e.Name.LocalName.Equals(localName, StringComparison.Ordinal));
+}
