@@ -26,6 +26,7 @@ public static class IngestionServiceCollectionExtensions
         services.TryAddSingleton<IPageFetcher, HttpPageFetcher>();
         services.TryAddSingleton<IFeedParser, FeedDocumentParser>();
         services.TryAddSingleton<FeedDocumentParser>();
+        services.TryAddSingleton<FeedParseReport>();
         return services;
     }
 

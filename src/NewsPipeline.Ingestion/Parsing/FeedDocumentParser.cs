@@ -73,7 +73,18 @@ public sealed class FeedDocumentParser : IFeedParser
 
     private Outcome<FeedDocument> ParseXml(string text, string encoding, Uri baseUrl)
     {
-        var loaded = Load(FeedXmlRepair.Repair(text));
+        var repaired = FeedXmlRepair.Repair(text);
+        if (repaired is null)
+        {
+            return Outcome<FeedDocument>.Fail(FailureReason.Empty, "the document holds no XML element (only comments or text)");
+        }
+
+        var loaded = Load(repaired);
+        if (!loaded.IsSuccess && TruncatedXmlRecovery.Recover(repaired) is { } recovered)
+        {
+            loaded = Load(recovered);
+        }
+
         if (!loaded.IsSuccess)
         {
             return Outcome<FeedDocument>.Fail(loaded.Failure!);
@@ -105,7 +116,7 @@ public sealed class FeedDocumentParser : IFeedParser
             using var reader = XmlReader.Create(new StringReader(xml), SafeXml);
             var document = XDocument.Load(reader, LoadOptions.None);
             return document.Root is null
-                ? Outcome<XDocument>.Fail(FailureReason.Malformed, "no root element")
+                ? Outcome<XDocument>.Fail(FailureReason.Empty, "no root element")
                 : Outcome<XDocument>.Success(document);
         }
         catch (XmlException e)

@@ -29,13 +29,14 @@ internal static partial class FeedXmlRepair
         ["xhtml"] = "http://www.w3.org/1999/xhtml",
     };
 
-    public static string Repair(string text)
+    /// <summary>The repaired document, or null when it holds no element at all (only comments, text or nothing).</summary>
+    public static string? Repair(string text)
     {
         var withoutInvalid = RemoveInvalidCharacters(text);
         var (rootStart, rootName) = FindRoot(withoutInvalid);
         if (rootStart < 0)
         {
-            return withoutInvalid;
+            return null;
         }
 
         var body = CutAfterRootEnd(withoutInvalid[rootStart..], rootName);

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NewsPipeline.Core.Feeds;
+
+namespace NewsPipeline.Ingestion.Configuration;
+
+/// <summary>feeds.json could not be used; <see cref="Errors"/> lists every problem found, not just the first.</summary>
+public sealed class FeedsFileException : Exception
+{
+    public FeedsFileException(string source, IReadOnlyList<string> errors)
+        : base($"{source} has {errors.Count} error(s):" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)))
+    {
+        Errors = errors;
+    }
+
+    public FeedsFileException()
+        : this("feeds.json", [])
+    {
+    }
+
+    public FeedsFileException(string message)
+        : base(message)
+    {
+        Errors = [message];
+    }
+
+    public FeedsFileException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Errors = [message];
+    }
+
+    public IReadOnlyList<string> Errors { get; } = [];
+}
+
+/// <summary>
+/// Loads and validates feeds.json:
+/// <c>{"defaults":{"interval":"00:30:00"},"feeds":[{"name":"…","url":"https://…","language":"ru","interval":"01:00:00"}]}</c>.
+/// Names are unique and non-empty, URLs absolute http(s), languages 2–3 lower-case letters, intervals "hh:mm:ss" of at
+/// least a minute (the default applies when a feed has none). Unknown properties are errors so that typos do not pass.
+/// </summary>
+public static partial class FeedsFile
+{
+    public static readonly TimeSpan BuiltInInterval = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan MinimumInterval = TimeSpan.FromMinutes(1);
+
+    private static readonly HashSet<string> RootProperties = new(StringComparer.Ordinal) { "defaults", "feeds" };
+    private static readonly HashSet<string> DefaultsProperties = new(StringComparer.Ordinal) { "interval" };
+    private static readonly HashSet<string> FeedProperties = new(StringComparer.Ordinal) { "name", "url", "language", "interval" };
+
+    public static async Task<IReadOnlyList<FeedDefinition>> LoadAsync(string path, CancellationToken cancellationToken)
+    {
+        string json;
+        try
+        {
+            json = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FeedsFileException(path, [$"cannot read the file: {e.Message}"]);
+        }
+
+        return Parse(json, path);
+    }
+
+    /// <summary>The validated feeds, or a <see cref="FeedsFileException"/> carrying every error.</summary>
+    public static IReadOnlyList<FeedDefinition> Parse(string json, string source = "feeds.json")
+    {
+        var errors = new List<string>();
+        var feeds = new List<FeedDefinition>();
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            ReadRoot(document.RootElement, feeds, errors);
+        }
+        catch (JsonException e)
+        {
+            errors.Add($"not valid JSON: {e.Message}");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new FeedsFileException(source, errors);
+        }
+
+        return feeds;
+    }
+
+    private static void ReadRoot(JsonElement root, List<FeedDefinition> feeds, List<string> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("$: the file must hold a JSON object with \"feeds\"");
+            return;
+        }
+
+        RejectUnknown(root, "$", RootProperties, errors);
+        var defaultInterval = BuiltInInterval;
+        if (root.TryGetProperty("defaults", out var defaults))
+        {
+            if (defaults.ValueKind == JsonValueKind.Object)
+            {
+                RejectUnknown(defaults, "$.defaults", DefaultsProperties, errors);
+                defaultInterval = ReadInterval(defaults, "$.defaults", errors) ?? BuiltInInterval;
+            }
+            else
+            {
+                errors.Add("$.defaults: must be an object");
+            }
+        }
+
+        if (!root.TryGetProperty("feeds", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("$.feeds: required, must be an array of feeds");
+            return;
+        }
+
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (ReadFeed(entry, $"$.feeds[{index}]", defaultInterval, names, index, errors) is { } feed)
+            {
+                feeds.Add(feed);
+            }
+
+            index++;
+        }
+
+        if (index == 0)
+        {
+            errors.Add("$.feeds: the list is empty; add at least one feed");
+        }
+    }
+
+    private static FeedDefinition? ReadFeed(JsonElement entry, string path, TimeSpan defaultInterval, Dictionary<string, int> names, int index, List<string> errors)
+    {
+        if (entry.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}: must be an object");
+            return null;
+        }
+
+        var before = errors.Count;
+        RejectUnknown(entry, path, FeedProperties, errors);
+        var name = ReadString(entry, path, "name", errors)?.Trim();
+        if (name is not null)
+        {
+            if (name.Length == 0)
+            {
+                errors.Add($"{path}.name: must not be empty");
+            }
+            else if (!names.TryAdd(name, index))
+            {
+                errors.Add($"{path}.name: \"{name}\" is already used by $.feeds[{names[name]}]");
+            }
+        }
+
+        var urlText = ReadString(entry, path, "url", errors);
+        Uri? url = null;
+        if (urlText is not null && (!Uri.TryCreate(urlText.Trim(), UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"{path}.url: \"{urlText}\" is not an absolute http or https URL");
+        }
+
+        var language = ReadString(entry, path, "language", errors);
+        if (language is not null && !LanguageCode().IsMatch(language))
+        {
+            errors.Add($"{path}.language: \"{language}\" is not a 2–3 letter lower-case language code (such as \"ru\" or \"kk\")");
+        }
+
+        var interval = ReadInterval(entry, path, errors) ?? defaultInterval;
+        return errors.Count == before ? new FeedDefinition(name!, url!, language!, interval) : null;
+    }
+
+    private static string? ReadString(JsonElement entry, string path, string property, List<string> errors)
+    {
+        if (!entry.TryGetProperty(property, out var value))
+        {
+            errors.Add($"{path}.{property}: required");
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{path}.{property}: must be a string");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    private static TimeSpan? ReadInterval(JsonElement entry, string path, List<string> errors)
+    {
+        if (!entry.TryGetProperty("interval", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String
+            || !TimeSpan.TryParseExact(value.GetString(), [@"hh\:mm\:ss", @"d\.hh\:mm\:ss"], CultureInfo.InvariantCulture, out var interval))
+        {
+            errors.Add($"{path}.interval: {value.GetRawText()} is not a duration \"hh:mm:ss\"");
+            return null;
+        }
+
+        if (interval < MinimumInterval)
+        {
+            errors.Add($"{path}.interval: {interval} is shorter than the minimum of {MinimumInterval}");
+            return null;
+        }
+
+        return interval;
+    }
+
+    private static void RejectUnknown(JsonElement element, string path, HashSet<string> known, List<string> errors)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                errors.Add($"{path}.{property.Name}: unknown property (expected one of {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z]{2,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageCode();
+}
