@@ -1,0 +1,104 @@
+using AngleSharp.Dom;
+
+namespace NewsPipeline.Content.Dom;
+
+/// <summary>
+/// Removes what can never be article text (scripts, forms controls, hidden elements) and furniture recognised by
+/// structure (nav, aside, footer, ARIA roles) or by class/id hints. An element holding most of the page's text is
+/// kept whatever its name says: sites wrap whole pages in containers with misleading classes.
+/// </summary>
+internal sealed class PageCleaner(ClassHints hints)
+{
+    private const double WrapperShare = 0.6;
+    private const double PositiveWrapperShare = 0.3;
+
+    /// <summary>Removes non-content elements and returns how many subtrees were removed.</summary>
+    public int Clean(IElement body)
+    {
+        // Pass 1: drop what is never content, before measuring, so that script text does not count.
+        var removed = RemoveWhere(body, static e => Tags.NeverContent.Contains(e.LocalName) || IsHidden(e));
+        var stats = ElementStats.Compute(body);
+        var total = Math.Max(1, stats[body].Text);
+        removed += RemoveWhere(body, e =>
+        {
+            var share = (double)stats[e].Text / total;
+            if (share > WrapperShare || ClassHints.IsArticleBodyMarker(e))
+            {
+                return false;
+            }
+
+            if (Tags.Furniture.Contains(e.LocalName) || IsFurnitureRole(e))
+            {
+                return true;
+            }
+
+            var signature = ClassHints.Signature(e);
+            return hints.IsNegative(signature) && !(share > PositiveWrapperShare && hints.IsPositive(signature))
+                && e.LocalName is not ("a" or "p" or "body" or "html");
+        });
+        return removed;
+    }
+
+    private static int RemoveWhere(IElement root, Func<IElement, bool> shouldRemove)
+    {
+        var doomed = new List<IElement>();
+        var stack = new Stack<IElement>();
+        for (var child = root.LastElementChild; child is not null; child = child.PreviousElementSibling)
+        {
+            stack.Push(child);
+        }
+
+        while (stack.Count > 0)
+        {
+            var element = stack.Pop();
+            if (shouldRemove(element))
+            {
+                doomed.Add(element);
+                continue;
+            }
+
+            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            {
+                stack.Push(child);
+            }
+        }
+
+        foreach (var element in doomed)
+        {
+            element.Remove();
+        }
+
+        return doomed.Count;
+    }
+
+    private static bool IsFurnitureRole(IElement element)
+    {
+        var role = element.GetAttribute("role");
+        return role is not null && Tags.FurnitureRoles.Contains(role.Trim().ToLowerInvariant());
+    }
+
+    private static bool IsHidden(IElement element)
+    {
+        if (element.HasAttribute("hidden"))
+        {
+            return true;
+        }
+
+        var ariaHidden = element.GetAttribute("aria-hidden");
+        if (ariaHidden is not null && ariaHidden.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)
+            && element.LocalName is not ("body" or "html" or "main" or "article"))
+        {
+            return true;
+        }
+
+        var style = element.GetAttribute("style");
+        if (style is null || style.Length == 0)
+        {
+            return false;
+        }
+
+        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        return compact.Contains("display:none", StringComparison.Ordinal)
+            || compact.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+}
