@@ -70,37 +70,26 @@ public sealed class ContentExtractor : IContentExtractor
 
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
-        var root = document.DocumentElement;
-        var elements = DomWalk.PreOrderElements(root);
+        var elements = DomWalk.PreOrderElements(document.DocumentElement);
         var metadata = _metadata.Read(elements, pageUrl);
-        var body = document.Body ?? root;
         var steps = new List<CascadeStep>();
 
-        _cleaner.Clean(body);
-        var stats = ElementStats.Compute(body);
-        var selection = _scorer.Select(body, stats);
-        var skip = _pruner.Prune(selection, stats);
-        var domBlocks = _filter.Filter(TextRenderer.Render(selection.Roots, skip), metadata.Title);
-        var domText = BlockFilter.Join(domBlocks);
-        var domWeight = TextMeasure.Weigh(domText);
-
-        List<TextBlock>? pageBlocks = null;
-        List<TextBlock> PageBlocks() => pageBlocks ??= TextRenderer.Render([body]);
-
-        var (text, structuredStep) = StructuredDataStep(metadata, domText, domWeight, PageBlocks);
+        var dom = ScoreDom(document, metadata, useClassHints: true);
+        var (text, structuredStep) = StructuredDataStep(metadata, dom.Text, dom.Weight, dom.PageBlocks);
         steps.Add(structuredStep);
-        steps.Add(new CascadeStep(
-            CascadeStepNames.DomScorer,
-            text is null,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"top candidate <{selection.TopCandidate.LocalName}{Describe(selection.TopCandidate)}> scored {selection.TopScore:0.#}; {selection.Roots.Count} root(s), {domBlocks.Count} block(s), {domWeight} text units")));
-        text ??= domText;
+        steps.Add(new CascadeStep(CascadeStepNames.DomScorer, text is null, dom.Reason));
+        text ??= dom.Text;
 
         var weight = TextMeasure.Weigh(text);
         if (weight < _options.MinBodyChars)
         {
-            var fallback = RecallFallback(PageBlocks(), metadata.Title);
+            // Class names mislead on some sites ("with-sidebar" on the page wrapper): start again from a fresh
+            // parse where only structure removes furniture, then fall back to all the page's prose.
+            using var fresh = parser.ParseDocument(html);
+            var unhinted = ScoreDom(fresh, metadata, useClassHints: false);
+            var (fallback, how) = unhinted.Weight >= _options.MinBodyChars
+                ? (unhinted.Text, "scorer without class hints")
+                : (RecallFallback(unhinted.PageBlocks(), metadata.Title), "whole-page prose");
             var fallbackWeight = TextMeasure.Weigh(fallback);
             var better = fallbackWeight > weight;
             steps.Add(new CascadeStep(
@@ -108,7 +97,7 @@ public sealed class ContentExtractor : IContentExtractor
                 better,
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"result had {weight} text units (< {_options.MinBodyChars}); whole-page prose has {fallbackWeight}")));
+                    $"result had {weight} text units (< {_options.MinBodyChars}); {how} gives {fallbackWeight}")));
             if (better)
             {
                 text = fallback;
@@ -134,6 +123,36 @@ public sealed class ContentExtractor : IContentExtractor
             metadata.CanonicalUrl,
             isArticle);
         return new ContentExtraction(content, publishedSource, metadata.Modified, steps);
+    }
+
+    private DomResult ScoreDom(IDocument document, PageMetadata metadata, bool useClassHints)
+    {
+        var body = document.Body ?? document.DocumentElement;
+        _cleaner.Clean(body, useClassHints);
+        var stats = ElementStats.Compute(body);
+        var selection = _scorer.Select(body, stats);
+        var skip = _pruner.Prune(selection, stats);
+        var blocks = _filter.Filter(TextRenderer.Render(selection.Roots, skip), metadata.Title);
+        var text = BlockFilter.Join(blocks);
+        var weight = TextMeasure.Weigh(text);
+        var reason = string.Create(
+            CultureInfo.InvariantCulture,
+            $"top candidate <{selection.TopCandidate.LocalName}{Describe(selection.TopCandidate)}> scored {selection.TopScore:0.#}; {selection.Roots.Count} root(s), {blocks.Count} block(s), {weight} text units");
+        return new DomResult(text, weight, reason, body);
+    }
+
+    /// <summary>The DOM scorer's text, and the cleaned page it came from (rendered whole only when needed).</summary>
+    private sealed class DomResult(string text, int weight, string reason, IElement body)
+    {
+        private List<TextBlock>? _pageBlocks;
+
+        public string Text { get; } = text;
+
+        public int Weight { get; } = weight;
+
+        public string Reason { get; } = reason;
+
+        public List<TextBlock> PageBlocks() => _pageBlocks ??= TextRenderer.Render([body]);
     }
 
     /// <summary>
@@ -182,7 +201,12 @@ public sealed class ContentExtractor : IContentExtractor
             return (rebuilt, new CascadeStep(Name, true, Format("page blocks matching articleBody cover {0:0.00} of it (DOM scorer: coverage {1:0.00}, precision {2:0.00})", rebuiltCoverage, coverage, precision)));
         }
 
-        if (rebuiltCoverage >= 0.5 || domWeight < _options.MinBodyChars)
+        if (coverage >= 0.5 && domWeight > bodyWeight * 1.5)
+        {
+            return (null, new CascadeStep(Name, false, Format("articleBody is an excerpt: the DOM text holds {0:0.00} of it and is {1:0.0} times longer", coverage, (double)domWeight / bodyWeight)));
+        }
+
+        if ((rebuiltCoverage >= 0.8 && bodyWeight > domWeight * 0.8) || domWeight < _options.MinBodyChars)
         {
             return (NormalizeParagraphs(body), new CascadeStep(Name, true, Format("articleBody used as written: the page shows {0:0.00} of it and the DOM scorer found {1} text units", rebuiltCoverage, domWeight)));
         }

@@ -13,16 +13,18 @@ internal sealed class PageCleaner(ClassHints hints)
     private const double PositiveWrapperShare = 0.3;
 
     /// <summary>Removes non-content elements and returns how many subtrees were removed.</summary>
-    public int Clean(IElement body)
+    /// <param name="useClassHints">False for the recall fallback: only structure decides, since class names mislead on some sites.</param>
+    public int Clean(IElement body, bool useClassHints)
     {
         // Pass 1: drop what is never content, before measuring, so that script text does not count.
         var removed = RemoveWhere(body, static e => Tags.NeverContent.Contains(e.LocalName) || IsHidden(e));
         var stats = ElementStats.Compute(body);
         var total = Math.Max(1, stats[body].Text);
+        var holdsArticle = AncestorsOfMajorArticles(body, stats, total);
         removed += RemoveWhere(body, e =>
         {
             var share = (double)stats[e].Text / total;
-            if (share > WrapperShare || ClassHints.IsArticleBodyMarker(e))
+            if (share > WrapperShare || ClassHints.IsArticleBodyMarker(e) || holdsArticle.Contains(e))
             {
                 return false;
             }
@@ -32,11 +34,40 @@ internal sealed class PageCleaner(ClassHints hints)
                 return true;
             }
 
+            if (!useClassHints)
+            {
+                return false;
+            }
+
             var signature = ClassHints.Signature(e);
             return hints.IsNegative(signature) && !(share > PositiveWrapperShare && hints.IsPositive(signature))
                 && e.LocalName is not ("a" or "p" or "body" or "html");
         });
         return removed;
+    }
+
+    /// <summary>
+    /// Elements that wrap an &lt;article&gt;, &lt;main&gt; or articleBody holding a good part of the page's text: a class
+    /// such as "with-sidebar" on such a wrapper describes the layout, not the wrapper.
+    /// </summary>
+    private static HashSet<IElement> AncestorsOfMajorArticles(IElement body, ElementStats stats, int total)
+    {
+        var result = new HashSet<IElement>(ReferenceEqualityComparer.Instance);
+        foreach (var element in DomWalk.PreOrderElements(body))
+        {
+            var isMarker = element.LocalName is "article" or "main" || ClassHints.IsArticleBodyMarker(element)
+                || string.Equals(element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase);
+            if (!isMarker || stats[element].Text < total / 4)
+            {
+                continue;
+            }
+
+            for (var e = element; e is not null && result.Add(e); e = e.ParentElement)
+            {
+            }
+        }
+
+        return result;
     }
 
     private static int RemoveWhere(IElement root, Func<IElement, bool> shouldRemove)
