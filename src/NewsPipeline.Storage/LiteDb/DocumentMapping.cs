@@ -16,11 +16,11 @@ internal static class DocumentMapping
         Url = state.Url.OriginalString,
         ETag = state.ETag,
         LastModified = state.LastModified,
-        LastAttempt = ToUtc(state.LastAttempt),
-        LastSuccess = ToUtc(state.LastSuccess),
+        LastAttempt = state.LastAttempt,
+        LastSuccess = state.LastSuccess,
         LastError = state.LastError,
         ConsecutiveFailures = state.ConsecutiveFailures,
-        NextPoll = ToUtc(state.NextPoll),
+        NextPoll = state.NextPoll,
         ItemsSeen = state.ItemsSeen,
     };
 
@@ -29,11 +29,11 @@ internal static class DocumentMapping
         new Uri(document.Url, UriKind.RelativeOrAbsolute),
         document.ETag,
         document.LastModified,
-        FromUtc(document.LastAttempt),
-        FromUtc(document.LastSuccess),
+        document.LastAttempt,
+        document.LastSuccess,
         document.LastError,
         document.ConsecutiveFailures,
-        FromUtc(document.NextPoll),
+        document.NextPoll,
         document.ItemsSeen);
 
     public static ArticleDocument ToDocument(StoredArticle article) => new()
@@ -47,8 +47,8 @@ internal static class DocumentMapping
         Title = article.Title,
         Text = article.Text,
         Language = article.Language,
-        Published = ToUtc(article.Published),
-        FetchedAt = ToUtc(article.FetchedAt),
+        Published = article.Published,
+        FetchedAt = article.FetchedAt,
     };
 
     public static StoredArticle ToRecord(ArticleDocument document) => new(
@@ -60,8 +60,8 @@ internal static class DocumentMapping
         document.Title,
         document.Text,
         document.Language,
-        FromUtc(document.Published),
-        FromUtc(document.FetchedAt));
+        document.Published,
+        document.FetchedAt);
 
     public static EventDocument ToDocument(StoredEvent stored)
     {
@@ -89,8 +89,8 @@ internal static class DocumentMapping
             FeedName = stored.FeedName,
             ArticleUrl = stored.ArticleUrl,
             ArticleTitle = stored.ArticleTitle,
-            ArticlePublished = ToUtc(stored.ArticlePublished),
-            StoredAt = ToUtc(stored.StoredAt),
+            ArticlePublished = stored.ArticlePublished,
+            StoredAt = stored.StoredAt,
             WhenFrom = when is { } w1 ? Midnight(w1.From) : null,
             WhenTo = when is { } w2 ? Midnight(w2.To) : null,
             SortKey = SortKey(when, stored),
@@ -118,8 +118,8 @@ internal static class DocumentMapping
         document.FeedName,
         document.ArticleUrl,
         document.ArticleTitle,
-        FromUtc(document.ArticlePublished),
-        FromUtc(document.StoredAt));
+        document.ArticlePublished,
+        document.StoredAt);
 
     /// <summary>The dedup key of a canonical URL: normalised when it is absolute, as given otherwise.</summary>
     public static string CanonicalKey(string canonicalUrl) =>
@@ -138,14 +138,4 @@ internal static class DocumentMapping
         var storedAt = stored.StoredAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
         return string.Join('|', day, published, storedAt, stored.Id);
     }
-
-    private static DateTime ToUtc(DateTimeOffset value) => value.UtcDateTime;
-
-    private static DateTime? ToUtc(DateTimeOffset? value) => value?.UtcDateTime;
-
-    // LiteDB may hand DateTime back as local time; the instant is what was stored.
-    private static DateTimeOffset FromUtc(DateTime value) =>
-        new(DateTime.SpecifyKind(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value, DateTimeKind.Utc));
-
-    private static DateTimeOffset? FromUtc(DateTime? value) => value is { } present ? FromUtc(present) : null;
 }

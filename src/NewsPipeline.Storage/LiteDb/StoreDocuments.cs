@@ -1,7 +1,7 @@
 namespace NewsPipeline.Storage.LiteDb;
 
 // Documents as LiteDB stores them. Kept apart from the Core records so the file format is explicit:
-// enums are DESIGN §3 strings, instants are UTC DateTime (LiteDB's DateTime keeps no offset), and the
+// enums are DESIGN §3 strings, instants are UTC ISO 8601 strings (see StoreMapper), and the
 // *Key, When*, SortKey and SearchText fields exist only to be indexed or filtered on.
 
 /// <summary>One row of the <c>feeds</c> collection; the id is the feed name.</summary>
@@ -15,15 +15,15 @@ internal sealed class FeedDocument
 
     public string? LastModified { get; set; }
 
-    public DateTime? LastAttempt { get; set; }
+    public DateTimeOffset? LastAttempt { get; set; }
 
-    public DateTime? LastSuccess { get; set; }
+    public DateTimeOffset? LastSuccess { get; set; }
 
     public string? LastError { get; set; }
 
     public int ConsecutiveFailures { get; set; }
 
-    public DateTime? NextPoll { get; set; }
+    public DateTimeOffset? NextPoll { get; set; }
 
     public long ItemsSeen { get; set; }
 }
@@ -50,9 +50,9 @@ internal sealed class ArticleDocument
 
     public string Language { get; set; } = string.Empty;
 
-    public DateTime? Published { get; set; }
+    public DateTimeOffset? Published { get; set; }
 
-    public DateTime FetchedAt { get; set; }
+    public DateTimeOffset FetchedAt { get; set; }
 }
 
 /// <summary>One row of the <c>events</c> collection: the event flattened, with its article's context.</summary>
@@ -101,9 +101,9 @@ internal sealed class EventDocument
 
     public string? ArticleTitle { get; set; }
 
-    public DateTime? ArticlePublished { get; set; }
+    public DateTimeOffset? ArticlePublished { get; set; }
 
-    public DateTime StoredAt { get; set; }
+    public DateTimeOffset StoredAt { get; set; }
 
     /// <summary>First day the event covers (see <c>EventWhen</c>), UTC midnight.</summary>
     public DateTime? WhenFrom { get; set; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 
 namespace NewsPipeline.Storage.LiteDb;
@@ -5,6 +6,8 @@ namespace NewsPipeline.Storage.LiteDb;
 /// <summary>The store's own <see cref="BsonMapper"/>: never the process-wide global one.</summary>
 internal static class StoreMapper
 {
+    private const string InstantFormat = "O";
+
     public static BsonMapper Create()
     {
         var mapper = new BsonMapper
@@ -15,6 +18,12 @@ internal static class StoreMapper
             EnumAsInteger = false,
         };
         mapper.UseCamelCase();
+
+        // LiteDB's DateTime keeps milliseconds and no offset. Instants are stored as UTC ISO 8601 with all seven
+        // fractional digits ("2026-03-12T09:05:33.1234567+00:00"): exact, readable, and fixed-width so they sort.
+        mapper.RegisterType(
+            serialize: (DateTimeOffset instant) => new BsonValue(instant.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture)),
+            deserialize: value => DateTimeOffset.ParseExact(value.AsString, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.None));
         return mapper;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class StoreWorker : IDisposable
         {
             queue.Add(item, CancellationToken.None);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
             item.Abandon();
             throw new ObjectDisposedException(nameof(StoreWorker), "The store has been closed.");
