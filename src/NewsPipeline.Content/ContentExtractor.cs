@@ -191,6 +191,11 @@ public sealed class ContentExtractor : IContentExtractor
             return (null, new CascadeStep(Name, false, Format("articleBody agrees with the DOM (coverage {0:0.00}, precision {1:0.00}); DOM text kept for its paragraphs", coverage, precision)));
         }
 
+        if (coverage >= 0.5 && domWeight > bodyWeight * 1.5)
+        {
+            return (null, new CascadeStep(Name, false, Format("articleBody is an excerpt: the DOM text holds {0:0.00} of it and is {1:0.0} times longer", coverage, (double)domWeight / bodyWeight)));
+        }
+
         // Rebuild the text from the page's own blocks that belong to articleBody, to keep paragraphs.
         var matching = pageBlocks().Where(b => b.Weight > 0 && Shingles.Containment(Shingles.Bag(b.Text), bodyBag) >= 0.8).ToList();
         var rebuilt = BlockFilter.Join(matching);
@@ -199,11 +204,6 @@ public sealed class ContentExtractor : IContentExtractor
         if (rebuiltCoverage >= 0.9)
         {
             return (rebuilt, new CascadeStep(Name, true, Format("page blocks matching articleBody cover {0:0.00} of it (DOM scorer: coverage {1:0.00}, precision {2:0.00})", rebuiltCoverage, coverage, precision)));
-        }
-
-        if (coverage >= 0.5 && domWeight > bodyWeight * 1.5)
-        {
-            return (null, new CascadeStep(Name, false, Format("articleBody is an excerpt: the DOM text holds {0:0.00} of it and is {1:0.0} times longer", coverage, (double)domWeight / bodyWeight)));
         }
 
         if ((rebuiltCoverage >= 0.8 && bodyWeight > domWeight * 0.8) || domWeight < _options.MinBodyChars)

@@ -48,6 +48,12 @@ internal sealed class BlockFilter
                 continue;
             }
 
+            // A block that is nothing but a link is a teaser or a navigation line, not a sentence of the story.
+            if (block.LinkDensity > 0.9 && block.Weight < 200)
+            {
+                continue;
+            }
+
             if (block.Kind == BlockKind.Heading && normalizedTitle is not null && key == normalizedTitle)
             {
                 continue;
