@@ -44,12 +44,12 @@ public sealed partial class TextDecoder
             return (unmarked, "declaration", 0);
         }
 
-        if (CharsetLabels.Resolve(CharsetLabels.FromContentType(contentType)) is { } http && IsAsciiCompatible(http))
+        if (CharsetLabels.Resolve(CharsetLabels.FromContentType(contentType)) is { } http && Plausible(http, bytes))
         {
             return (Tolerant(http), "http", 0);
         }
 
-        if (CharsetLabels.Resolve(DeclaredCharset(bytes)) is { } declared && IsAsciiCompatible(declared))
+        if (CharsetLabels.Resolve(DeclaredCharset(bytes)) is { } declared && Plausible(declared, bytes))
         {
             return (Tolerant(declared), "declaration", 0);
         }
@@ -118,8 +118,10 @@ public sealed partial class TextDecoder
         return null;
     }
 
-    // A document that is readable as ASCII cannot really be UTF-16/32, whatever its label says.
-    private static bool IsAsciiCompatible(Encoding encoding) => encoding.GetByteCount("<") == 1;
+    // A label is believed unless the bytes contradict it: a document readable as ASCII is not UTF-16/32,
+    // and "utf-8" on bytes that are not UTF-8 is a server default, not the publisher's word.
+    private static bool Plausible(Encoding encoding, ReadOnlySpan<byte> bytes) =>
+        encoding.GetByteCount("<") == 1 && (encoding.CodePage != 65001 || IsValidUtf8(bytes));
 
     private static Encoding Tolerant(Encoding encoding) =>
         encoding.CodePage == 65001 ? Encoding.UTF8 : encoding;
