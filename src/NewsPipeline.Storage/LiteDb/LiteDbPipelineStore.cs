@@ -32,6 +32,9 @@ public sealed class LiteDbPipelineStore : IPipelineStore
     /// <summary>Full path of the data file.</summary>
     public string DatabasePath => storeLock.DatabasePath;
 
+    /// <summary>How this process appears to others that find the store locked.</summary>
+    public StoreOwner Owner => storeLock.Owner;
+
     /// <summary>
     /// Takes the store file for this process (or throws <see cref="StoreLockedException"/>), opens or creates it
     /// and ensures every index, which also restores one whose build a crash interrupted.
