@@ -65,16 +65,18 @@ internal static partial class FeedXmlRepair
         return builder?.ToString() ?? text;
     }
 
-    // The root is the first start tag that is not a declaration, comment, DOCTYPE or processing instruction.
+    // The root is the first start tag of a feed element (rss, RDF, feed) when there is one, so that HTML noise
+    // printed before the document (a PHP warning with <br />) is skipped; otherwise the first start tag at all.
     private static (int Start, string Name) FindRoot(string text)
     {
+        var first = (Start: -1, Name: string.Empty);
         var position = 0;
         while (position < text.Length)
         {
             var lt = text.IndexOf('<', position);
             if (lt < 0 || lt + 1 >= text.Length)
             {
-                return (-1, string.Empty);
+                break;
             }
 
             if (string.CompareOrdinal(text, lt, "<!--", 0, 4) == 0)
@@ -84,7 +86,7 @@ internal static partial class FeedXmlRepair
                 continue;
             }
 
-            if (string.CompareOrdinal(text, lt, "<!DOCTYPE", 0, 9) == 0 || string.CompareOrdinal(text, lt, "<!doctype", 0, 9) == 0)
+            if (string.Compare(text, lt, "<!DOCTYPE", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 position = EndOfDoctype(text, lt);
                 continue;
@@ -93,13 +95,23 @@ internal static partial class FeedXmlRepair
             var match = StartTagName().Match(text, lt);
             if (match.Success && match.Index == lt)
             {
-                return (lt, match.Groups[1].Value);
+                var name = match.Groups[1].Value;
+                var localName = name[(name.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                if (localName is "rss" or "RDF" or "feed")
+                {
+                    return (lt, name);
+                }
+
+                if (first.Start < 0)
+                {
+                    first = (lt, name);
+                }
             }
 
             position = lt + 1;
         }
 
-        return (-1, string.Empty);
+        return first;
     }
 
     private static int EndOfDoctype(string text, int start)
