@@ -1,0 +1,122 @@
+using NewsPipeline.Ingestion.Configuration;
+using NewsPipeline.TestSupport;
+using Xunit;
+
+namespace NewsPipeline.Ingestion.Tests;
+
+public sealed class FeedsFileTests
+{
+    [Fact]
+    public void Valid_file_gives_feeds_with_default_and_own_intervals()
+    {
+        const string json = """
+            {"defaults": {"interval": "00:45:00"},
+             "feeds": [
+               {"name": "Kazinform (ru)", "url": "https://kazinform.example/rss/ru", "language": "ru", "interval": "01:00:00"},
+               {"name": "Métaux (fr)", "url": "http://metaux.example/feed", "language": "fr"},
+               {"name": "鉱業 (ja)", "url": "https://kogyo.example/atom.xml", "language": "ja"}
+             ]}
+            """;
+
+        var feeds = FeedsFile.Parse(json);
+
+        Assert.Equal(3, feeds.Count);
+        Assert.Equal("Kazinform (ru)", feeds[0].Name);
+        Assert.Equal(new Uri("https://kazinform.example/rss/ru"), feeds[0].Url);
+        Assert.Equal(TimeSpan.FromHours(1), feeds[0].Interval);
+        Assert.Equal(TimeSpan.FromMinutes(45), feeds[1].Interval);
+        Assert.Equal("ja", feeds[2].Language);
+    }
+
+    [Fact]
+    public void Without_defaults_the_built_in_interval_applies()
+    {
+        var feeds = FeedsFile.Parse("""{"feeds": [{"name": "A", "url": "https://a.example/rss", "language": "kk"}]}""");
+
+        Assert.Equal(FeedsFile.BuiltInInterval, Assert.Single(feeds).Interval);
+    }
+
+    [Fact]
+    public void Every_error_is_reported_at_once()
+    {
+        const string json = """
+            {"defaults": {"intervall": "00:30:00"},
+             "feeds": [
+               {"name": "Dup", "url": "https://a.example/rss", "language": "en"},
+               {"name": "dup", "url": "https://b.example/rss", "language": "en"},
+               {"name": "", "url": "ftp://c.example/rss", "language": "EN"},
+               {"name": "No url", "language": "german"},
+               {"name": "Fast", "url": "https://d.example/rss", "language": "de", "interval": "00:00:10"},
+               {"name": "Typo", "url": "https://e.example/rss", "language": "es", "lang": "es", "interval": "half an hour"},
+               "not an object"
+             ],
+             "extra": true}
+            """;
+
+        var error = Assert.Throws<FeedsFileException>(() => FeedsFile.Parse(json));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("$.defaults.intervall: unknown property", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.extra: unknown property", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[1].name: \"dup\" is already used by $.feeds[0]", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[2].name: must not be empty", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[2].url:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[2].language:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[3].url: required", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[3].language:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[4].interval:", StringComparison.Ordinal) && e.Contains("minimum", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[5].lang: unknown property", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[5].interval:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[6]: must be an object", StringComparison.Ordinal));
+        Assert.Equal(12, error.Errors.Count);
+        Assert.Contains("12 error(s)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "not valid JSON")]
+    [InlineData("[]", "must hold a JSON object")]
+    [InlineData("{}", "$.feeds: required")]
+    [InlineData("{\"feeds\": []}", "the list is empty")]
+    public void Unusable_documents_are_explained(string json, string expected)
+    {
+        var error = Assert.Throws<FeedsFileException>(() => FeedsFile.Parse(json));
+
+        Assert.Contains(error.Errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Loads_from_a_file_and_names_the_file_in_errors()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("feeds.json");
+        await File.WriteAllTextAsync(path, """{"feeds": [{"name": "X", "url": "relative/rss", "language": "pt"}]}""");
+
+        var error = await Assert.ThrowsAsync<FeedsFileException>(() => FeedsFile.LoadAsync(path, CancellationToken.None));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[0].url:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Missing_file_is_a_feeds_file_error()
+    {
+        using var temp = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<FeedsFileException>(() => FeedsFile.LoadAsync(temp.File("absent.json"), CancellationToken.None));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("cannot read the file", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Repository_feeds_json_is_valid_when_present()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, "feeds.json");
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var feeds = await FeedsFile.LoadAsync(path, CancellationToken.None);
+
+        Assert.NotEmpty(feeds);
+    }
+}
