@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NewsPipeline.Storage;
 
 /// <summary>Another live process owns the store file; opening it here would corrupt it.</summary>
@@ -33,10 +35,16 @@ public sealed class StoreLockedException : IOException
 
     private static string Describe(string databasePath, StoreOwner? owner)
     {
-        var who = owner is null ? "another process" : $"process {owner.Pid} (since {owner.AcquiredAt:u})";
+        var who = owner switch
+        {
+            null => "another process",
+            { AcquiredAt: { } since } => string.Create(CultureInfo.InvariantCulture, $"process {owner.Pid} (since {since:u})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"process {owner.Pid}"),
+        };
+        var holder = owner is null ? "that process" : string.Create(CultureInfo.InvariantCulture, $"process {owner.Pid}");
         var what = owner?.ServiceUrl is { } url
-            ? $"Query the running service at {url} (for example `newspipeline query` talks to it), or stop process {owner.Pid} first."
-            : "Query the running service (`newspipeline serve` or `run` holding it), or stop that process first.";
+            ? $"Query the running service at {url} instead, or stop {holder} first."
+            : $"Query the running service that holds it instead, or stop {holder} first.";
         return $"The store '{databasePath}' is in use by {who}; only one process may open it at a time. {what}";
     }
 }
