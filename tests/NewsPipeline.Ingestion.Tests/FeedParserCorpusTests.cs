@@ -37,4 +37,28 @@ public sealed class FeedParserCorpusTests(ITestOutputHelper output)
         Assert.True(files.Count >= 2107, $"corpus has {files.Count} files, expected 2,107");
         Assert.True(ok >= OkFloor, $"{ok} of {files.Count} parsed ok, floor is {OkFloor}:\n" + string.Join('\n', failures));
     }
+
+    [SkippableFact]
+    public void Share_of_expectations_on_common_fields_that_we_meet()
+    {
+        var root = SharedCorpora.RequireDirectory("corpora/feedparser-tests");
+        var parser = IngestionTestHost.Parser();
+        var checks = Directory.EnumerateFiles(root, "*.xml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .SelectMany(file => FeedparserExpectations.Evaluate(parser, root, file))
+            .ToList();
+
+        foreach (var group in checks.GroupBy(c => c.Field).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{group.Key}: {group.Count(c => c.Passed)} of {group.Count()}");
+        }
+
+        output.WriteLine($"all: {checks.Count(c => c.Passed)} of {checks.Count}");
+        foreach (var miss in checks.Where(c => !c.Passed))
+        {
+            output.WriteLine($"MISS {miss.File} [{miss.Field}] expected «{miss.Expected}» got «{miss.Actual}»");
+        }
+
+        Assert.True(checks.Count > 900, $"only {checks.Count} assertions were translated; the header reader is broken");
+    }
 }

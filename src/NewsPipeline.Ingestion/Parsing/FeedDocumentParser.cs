@@ -106,7 +106,7 @@ public sealed class FeedDocumentParser : IFeedParser
         var (title, items) = MapWithFeedReader(root) ?? MapDirectly(root);
         var now = time.GetUtcNow();
         var read = items.Select(i => ReadItem(i.Element, i.Mapped, baseUrl, now)).ToList();
-        return Outcome<FeedDocument>.Success(new FeedDocument(format, title ?? ChannelTitle(root), encoding, read));
+        return Outcome<FeedDocument>.Success(new FeedDocument(format, ChannelTitle(root, baseUrl) ?? title, encoding, read));
     }
 
     private static Outcome<XDocument> Load(string xml)
@@ -169,10 +169,10 @@ public sealed class FeedDocumentParser : IFeedParser
         return (null, items);
     }
 
-    private static string? ChannelTitle(XElement root)
+    private static string? ChannelTitle(XElement root, Uri baseUrl)
     {
         var channel = root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel") ?? root;
-        return XmlItemReader.Text(channel, "title");
+        return XmlItemReader.Construct(channel, baseUrl, "title");
     }
 
     private static FeedDocumentItem ReadItem(XElement element, FeedItem? mapped, Uri baseUrl, DateTimeOffset now)
@@ -180,12 +180,12 @@ public sealed class FeedDocumentParser : IFeedParser
         DateTimeOffset? NotFuture(DateTimeOffset? date) => date > now + FutureTolerance ? null : date;
         return new FeedDocumentItem(
             Id: XmlItemReader.Clean(mapped?.Id) ?? XmlItemReader.Text(element, "guid") ?? XmlItemReader.Text(element, "id"),
-            Title: XmlItemReader.Clean(mapped?.Title) ?? XmlItemReader.Text(element, "title"),
+            Title: XmlItemReader.Construct(element, baseUrl, "title") ?? XmlItemReader.Clean(mapped?.Title),
             Link: XmlItemReader.Link(element, baseUrl),
             Published: NotFuture(XmlItemReader.FirstDate(element, published: true)),
             Updated: NotFuture(XmlItemReader.FirstDate(element, published: false)),
-            Summary: XmlItemReader.Clean(mapped?.Description) ?? XmlItemReader.Text(element, "description") ?? XmlItemReader.Text(element, "summary"),
-            Content: XmlItemReader.Clean(mapped?.Content) ?? XmlItemReader.Text(element, "encoded") ?? XmlItemReader.Text(element, "content"),
+            Summary: XmlItemReader.Construct(element, baseUrl, "description", "summary", "abstract") ?? XmlItemReader.Clean(mapped?.Description),
+            Content: XmlItemReader.Construct(element, baseUrl, "encoded", "content", "body", "fullitem") ?? XmlItemReader.Clean(mapped?.Content),
             Language: XmlItemReader.Language(element));
     }
 }

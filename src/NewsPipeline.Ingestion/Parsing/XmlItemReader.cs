@@ -8,7 +8,7 @@ namespace NewsPipeline.Ingestion.Parsing;
 /// dates through <see cref="FeedDateParser"/>, and the language in scope.
 /// Element names are matched by local name so RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 share one reader.
 /// </summary>
-internal static class XmlItemReader
+internal static partial class XmlItemReader
 {
     private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static readonly string[] PublishedNames = ["published", "pubDate", "issued", "date", "created"];
@@ -69,6 +69,13 @@ internal static class XmlItemReader
 
     public static string? Text(XElement item, string localName) =>
         Children(item, localName).Select(e => Clean(e.Value)).FirstOrDefault(v => v is not null);
+
+    /// <summary>
+    /// The first non-empty text construct among <paramref name="localNames"/> (in that order of preference):
+    /// base64 content decoded, inline XHTML/XML serialised as markup, everything else as its text.
+    /// </summary>
+    public static string? Construct(XElement parent, Uri documentUrl, params string[] localNames) =>
+        localNames.SelectMany(name => Children(parent, name)).Select(e => ReadConstruct(e, documentUrl)).FirstOrDefault(v => v is not null);
 
     /// <summary>xml:lang in scope, else a Dublin Core or RSS language element of the item or its channel.</summary>
     public static string? Language(XElement item)
@@ -155,6 +162,82 @@ internal static class XmlItemReader
             || (declaredPermaLink && trimmed.StartsWith('/'));
     }
 
+    // Elements of the parent's own vocabulary come before same-named extension elements (title before dc:title).
     private static IEnumerable<XElement> Children(XElement parent, string localName) =>
-        parent.Elements().Where(e => e.Name.LocalName.Equals(localName, StringComparison.Ordinal));
+        parent.Elements()
+            .Where(e => e.Name.LocalName.Equals(localName, StringComparison.Ordinal))
+            .OrderBy(e => e.Name.Namespace == parent.Name.Namespace ? 0 : 1);
+
+    private static string? ReadConstruct(XElement element, Uri documentUrl)
+    {
+        var text = ReadConstructText(element);
+        var type = ((string?)element.Attribute("type"))?.Trim();
+        var isPlainText = string.Equals(type, "text", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "text/plain", StringComparison.OrdinalIgnoreCase);
+        return text is null || isPlainText || !text.Contains('<', StringComparison.Ordinal)
+            ? text
+            : ResolveMarkupUrls(text, Base(element, documentUrl));
+    }
+
+    // Relative href/src values in HTML content mean the same as the item's relative links: they resolve against xml:base.
+    private static string ResolveMarkupUrls(string html, Uri baseUrl) =>
+        UrlAttribute().Replace(html, m =>
+            Uri.TryCreate(baseUrl, m.Groups["url"].Value.Trim(), out var absolute) && absolute.IsAbsoluteUri
+                ? m.Groups["lead"].Value + absolute.OriginalString + m.Groups["q"].Value
+                : m.Value);
+
+    private static string? ReadConstructText(XElement element)
+    {
+        if (element.Attribute("src") is not null)
+        {
+            return null;
+        }
+
+        var type = ((string?)element.Attribute("type"))?.Trim().ToLowerInvariant();
+        var mode = ((string?)element.Attribute("mode"))?.Trim().ToLowerInvariant();
+        if (mode == "base64" || (type is not null && !type.StartsWith("text/", StringComparison.Ordinal) && type.Contains('/', StringComparison.Ordinal)
+            && !type.EndsWith("xml", StringComparison.Ordinal) && !element.HasElements))
+        {
+            return Base64Text(element.Value) ?? Clean(element.Value);
+        }
+
+        var isMarkupType = type is null or "xhtml" or "application/xhtml+xml" || type.EndsWith("xml", StringComparison.Ordinal) || mode == "xml";
+        return element.HasElements && isMarkupType ? Clean(InnerMarkup(element, type == "xhtml")) : Clean(element.Value);
+    }
+
+    private static string? Base64Text(string value)
+    {
+        try
+        {
+            return Clean(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(value.Trim())));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    // Atom wraps xhtml content in one <div> that belongs to the container, not to the content.
+    private static string InnerMarkup(XElement element, bool unwrapDiv)
+    {
+        var nodes = element.Nodes().ToList();
+        var elements = nodes.OfType<XElement>().ToList();
+        if (unwrapDiv && elements.Count == 1 && elements[0].Name.LocalName == "div"
+            && nodes.All(n => n is XElement || (n is XText t && string.IsNullOrWhiteSpace(t.Value))))
+        {
+            nodes = elements[0].Nodes().ToList();
+        }
+
+        return string.Concat(nodes.Select(n => WithoutNamespaces(n) is XElement e ? e.ToString(SaveOptions.DisableFormatting) : n.ToString(SaveOptions.DisableFormatting)));
+    }
+
+    private static XNode WithoutNamespaces(XNode node) => node is XElement element
+        ? new XElement(
+            element.Name.LocalName,
+            element.Attributes().Where(a => !a.IsNamespaceDeclaration)
+                .Select(a => new XAttribute(a.Name.Namespace == XNamespace.None ? a.Name.LocalName : a.Name, a.Value)),
+            element.Nodes().Select(WithoutNamespaces))
+        : node;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<lead>\b(?:href|src)\s*=\s*(?<q>[""']))(?<url>[^""'<>]*)\k<q>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UrlAttribute();
 }
