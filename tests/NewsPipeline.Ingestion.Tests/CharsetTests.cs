@@ -47,6 +47,43 @@ public sealed class CharsetTests
         Assert.Equal(sentence, feed.Value.Entries[0].Summary);
     }
 
+    public static TheoryData<string, string> UndeclaredFeeds => new()
+    {
+        { Russian, "windows-1251" },
+        { Russian, "koi8-r" },
+        { Japanese, "shift_jis" },
+        { Japanese, "euc-jp" },
+        { ChineseSimplified, "gb18030" },
+        { ChineseTraditional, "big5" },
+        { German, "windows-1252" },
+        { Spanish, "windows-1252" },
+        { French, "windows-1252" },
+        { Portuguese, "windows-1252" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndeclaredFeeds))]
+    public void Undeclared_legacy_charset_is_detected(string sentence, string bytesCharset)
+    {
+        var bytes = Encode(Rss(sentence, null), bytesCharset);
+
+        var decoded = new TextDecoder().Decode(bytes, "application/rss+xml");
+
+        Assert.Contains(sentence, decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("windows-1251")]
+    [InlineData("koi8-r")]
+    public void Utf8_label_from_a_misconfigured_server_does_not_garble_russian(string bytesCharset)
+    {
+        var bytes = Encode(Rss(Russian, null), bytesCharset);
+
+        var feed = IngestionTestHost.Parser().Parse(bytes, "text/xml; charset=utf-8", new Uri("https://news.example.org/rss"));
+
+        Assert.Equal(Russian, feed.Value!.Entries[0].Title);
+    }
+
     [Fact]
     public void Http_charset_wins_over_the_xml_declaration()
     {

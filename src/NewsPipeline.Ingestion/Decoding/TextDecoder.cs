@@ -4,12 +4,12 @@ using System.Text.RegularExpressions;
 namespace NewsPipeline.Ingestion.Decoding;
 
 /// <summary>Text decoded from bytes, with the charset used and which evidence chose it.</summary>
-/// <param name="Source">"bom", "http", "declaration", "utf-8" or "fallback".</param>
+/// <param name="Source">"bom", "http", "declaration", "utf-8", "detected" or "fallback".</param>
 public sealed record DecodedText(string Text, string EncodingName, string Source);
 
 /// <summary>
 /// Chooses the charset of a feed or page the way browsers and feed readers do:
-/// byte-order mark → HTTP charset → XML declaration or HTML meta → valid UTF-8 → windows-1252.
+/// byte-order mark → HTTP charset → XML declaration or HTML meta → valid UTF-8 → legacy-charset detection → windows-1252.
 /// </summary>
 public sealed partial class TextDecoder
 {
@@ -19,10 +19,13 @@ public sealed partial class TextDecoder
     // (pages with long inline scripts put <meta charset> late).
     private const int DeclarationScanBytes = 64 * 1024;
 
+    private readonly LegacyCharsetDetector detector;
+
     public TextDecoder()
     {
         // Registering the same provider again is a no-op in the framework, so every instance may call it.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        detector = new LegacyCharsetDetector();
     }
 
     public DecodedText Decode(ReadOnlySpan<byte> bytes, string? contentType)
@@ -59,6 +62,11 @@ public sealed partial class TextDecoder
             return (Encoding.UTF8, "utf-8", 0);
         }
 
+        if (detector.Detect(bytes) is { } detected)
+        {
+            return (detected, "detected", 0);
+        }
+
         return (Encoding.GetEncoding(1252), "fallback", 0);
     }
 
@@ -92,9 +100,19 @@ public sealed partial class TextDecoder
         return null;
     }
 
-    // XML 1.0 appendix F: without a BOM, the byte pattern of "<" or "<?" still tells UTF-16 and UTF-32 apart.
+    // XML 1.0 appendix F: without a BOM, the zero bytes around the ASCII markup still tell UTF-16 and UTF-32 apart.
     private static Encoding? FromUnmarkedUnicode(ReadOnlySpan<byte> b)
     {
+        if (b.Length >= 4 && b[0] == 0x3C && b[1] == 0x00 && b[2] != 0x00)
+        {
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        }
+
+        if (b.Length >= 4 && b[0] == 0x00 && b[1] == 0x3C)
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        }
+
         if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0x00, 0x3C]))
         {
             return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
@@ -103,16 +121,6 @@ public sealed partial class TextDecoder
         if (b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x00, 0x00]))
         {
             return new UTF32Encoding(bigEndian: false, byteOrderMark: false);
-        }
-
-        if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x3C, 0x00]))
-        {
-            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
-        }
-
-        if (b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x3F, 0x00]) || b.StartsWith((ReadOnlySpan<byte>)[0x3C, 0x00, 0x21, 0x00]))
-        {
-            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
         }
 
         return null;
