@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace NewsPipeline.Ingestion.Decoding;
@@ -9,7 +10,7 @@ namespace NewsPipeline.Ingestion.Decoding;
 internal static class CharsetLabels
 {
     // Label → code page. Only labels whose meaning differs from .NET's own lookup, or that .NET does not know, are listed.
-    private static readonly Dictionary<string, int> Overrides = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, int> Overrides = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["iso-8859-1"] = 1252, ["iso8859-1"] = 1252, ["iso_8859-1"] = 1252, ["latin1"] = 1252, ["l1"] = 1252,
         ["us-ascii"] = 1252, ["ascii"] = 1252, ["ansi_x3.4-1968"] = 1252, ["cp1252"] = 1252, ["x-cp1252"] = 1252,
@@ -25,7 +26,7 @@ internal static class CharsetLabels
         ["koi8-r"] = 20866, ["koi8r"] = 20866, ["koi8"] = 20866, ["koi8-u"] = 21866, ["koi8-ru"] = 21866,
         ["cp1251"] = 1251, ["x-cp1251"] = 1251,
         ["utf8"] = 65001, ["unicode-1-1-utf-8"] = 65001,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The encoding a label stands for, or null when the label is unknown.</summary>
     public static Encoding? Resolve(string? label)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,7 +12,7 @@ namespace NewsPipeline.Ingestion.Parsing;
 public static partial class FeedDateParser
 {
     // Zone abbreviations seen in feeds, with their offsets from UTC in minutes. Protocol data, not language knowledge.
-    private static readonly Dictionary<string, int> NamedZones = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, int> NamedZones = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["UT"] = 0, ["UTC"] = 0, ["GMT"] = 0, ["Z"] = 0, ["WET"] = 0,
         ["EST"] = -300, ["EDT"] = -240, ["CST"] = -360, ["CDT"] = -300, ["MST"] = -420, ["MDT"] = -360,
@@ -22,7 +23,7 @@ public static partial class FeedDateParser
         ["GST"] = 240, ["PKT"] = 300, ["ALMT"] = 300, ["QYZT"] = 300, ["AQTT"] = 300, ["UZT"] = 300,
         ["ICT"] = 420, ["WIB"] = 420, ["HKT"] = 480, ["SGT"] = 480, ["AWST"] = 480, ["PHT"] = 480, ["CST8"] = 480,
         ["JST"] = 540, ["KST"] = 540, ["ACST"] = 570, ["AEST"] = 600, ["AEDT"] = 660, ["NZST"] = 720, ["NZDT"] = 780,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] MonthAbbreviations = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 

@@ -18,13 +18,6 @@ public sealed class FeedDocumentParser : IFeedParser
     // Publishers' clocks drift and time zones are mislabelled; beyond a day ahead a date is wrong, not early.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
 
-    private static readonly XmlReaderSettings SafeXml = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreProcessingInstructions = true,
-        CheckCharacters = true,
-    };
 
     private readonly TextDecoder decoder;
     private readonly TimeProvider time;
@@ -113,7 +106,7 @@ public sealed class FeedDocumentParser : IFeedParser
     {
         try
         {
-            using var reader = XmlReader.Create(new StringReader(xml), SafeXml);
+            using var reader = XmlReader.Create(new StringReader(xml), SafeXmlSettings());
             var document = XDocument.Load(reader, LoadOptions.None);
             return document.Root is null
                 ? Outcome<XDocument>.Fail(FailureReason.Empty, "no root element")
@@ -124,6 +117,15 @@ public sealed class FeedDocumentParser : IFeedParser
             return Outcome<XDocument>.Fail(FailureReason.Malformed, $"not well-formed XML even after repair: {e.Message}");
         }
     }
+
+    // DTDs are refused outright (repair has removed them): no entity expansion, no external fetch.
+    internal static XmlReaderSettings SafeXmlSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreProcessingInstructions = true,
+        CheckCharacters = true,
+    };
 
     private static string? Format(XElement root) => root.Name.LocalName switch
     {

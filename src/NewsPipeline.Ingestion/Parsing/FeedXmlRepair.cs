@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -13,7 +14,7 @@ namespace NewsPipeline.Ingestion.Parsing;
 /// </summary>
 internal static partial class FeedXmlRepair
 {
-    private static readonly Dictionary<string, string> WellKnownNamespaces = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> WellKnownNamespaces = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["dc"] = "http://purl.org/dc/elements/1.1/",
         ["dcterms"] = "http://purl.org/dc/terms/",
@@ -27,7 +28,7 @@ internal static partial class FeedXmlRepair
         ["wfw"] = "http://wellformedweb.org/CommentAPI/",
         ["georss"] = "http://www.georss.org/georss",
         ["xhtml"] = "http://www.w3.org/1999/xhtml",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The repaired document, or null when it holds no element at all (only comments, text or nothing).</summary>
     public static string? Repair(string text)

@@ -10,27 +10,14 @@ namespace NewsPipeline.Ingestion.Parsing;
 /// </summary>
 internal static class TruncatedXmlRecovery
 {
-    private static readonly XmlReaderSettings Reading = new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreProcessingInstructions = true,
-    };
-
-    private static readonly XmlWriterSettings Writing = new()
-    {
-        OmitXmlDeclaration = true,
-        ConformanceLevel = ConformanceLevel.Document,
-    };
-
     /// <summary>The well-formed prefix of <paramref name="xml"/> with open elements closed, or null if no element was read.</summary>
     public static string? Recover(string xml)
     {
         var output = new StringBuilder(xml.Length);
         var depth = 0;
         var sawRoot = false;
-        using (var writer = XmlWriter.Create(output, Writing))
-        using (var reader = XmlReader.Create(new StringReader(xml), Reading))
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { OmitXmlDeclaration = true }))
+        using (var reader = XmlReader.Create(new StringReader(xml), FeedDocumentParser.SafeXmlSettings()))
         {
             try
             {
