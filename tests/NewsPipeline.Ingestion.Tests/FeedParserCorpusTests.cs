@@ -78,6 +78,34 @@ public sealed class FeedParserCorpusTests(ITestOutputHelper output)
     }
 
     [SkippableFact]
+    public void Cut_and_corrupted_corpus_files_never_make_the_parser_throw()
+    {
+        var root = SharedCorpora.RequireDirectory("corpora/feedparser-tests");
+        var parser = IngestionTestHost.Parser();
+        var random = new Random(20261127);
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Where((_, i) => i % 3 == 0).ToList();
+        var parsed = 0;
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            for (var variant = 0; variant < 6; variant++)
+            {
+                var mutated = bytes[..random.Next(bytes.Length + 1)];
+                for (var flips = variant; flips > 0 && mutated.Length > 0; flips--)
+                {
+                    mutated[random.Next(mutated.Length)] = (byte)random.Next(256);
+                }
+
+                var exception = Record.Exception(() => parser.ParseDocument(mutated, null, new Uri("http://127.0.0.1:8097/")));
+                Assert.True(exception is null, $"{Path.GetRelativePath(root, file)} variant {variant}: {exception}");
+                parsed++;
+            }
+        }
+
+        Assert.True(parsed > 4000);
+    }
+
+    [SkippableFact]
     public void Undeclared_legacy_charsets_are_detected()
     {
         var folder = SharedCorpora.RequireDirectory("corpora/feedparser-tests/illformed/chardet");
