@@ -85,6 +85,26 @@ public sealed class FeedDocumentParserTests
     }
 
     [Fact]
+    public void Raw_html_in_descriptions_does_not_cost_the_other_items()
+    {
+        const string xml = """
+            <rss version="2.0"><channel><title>Mineração</title>
+            <item><title>Nióbio em alta</title><link>https://mining.example.com/pt/1</link>
+              <description>Primeira linha<br>segunda linha <p>parágrafo sem fim</description></item>
+            <item><title>Lítio no Vale do Jequitinhonha</title><link>https://mining.example.com/pt/2</link>
+              <description>Sem problemas aqui.</description></item>
+            <item><title>Ferro: exportações recordes</title><link>https://mining.example.com/pt/3</link></item>
+            </channel></rss>
+            """;
+
+        var feed = Parse(xml);
+
+        Assert.Equal(3, feed.Entries.Count);
+        Assert.Equal("Primeira linha<br>segunda linha <p>parágrafo sem fim", feed.Entries[0].Summary);
+        Assert.Equal("Ferro: exportações recordes", feed.Entries[2].Title);
+    }
+
+    [Fact]
     public void Truncated_feed_keeps_the_items_that_arrived()
     {
         const string xml = """

@@ -73,9 +73,11 @@ public sealed class FeedDocumentParser : IFeedParser
         }
 
         var loaded = Load(repaired);
-        if (!loaded.IsSuccess && TruncatedXmlRecovery.Recover(repaired) is { } recovered)
+        if (!loaded.IsSuccess)
         {
-            loaded = Load(recovered);
+            var wrapped = FeedXmlRepair.WrapRawHtml(repaired);
+            var second = Load(wrapped);
+            loaded = second.IsSuccess || TruncatedXmlRecovery.Recover(wrapped) is not { } recovered ? second : Load(recovered);
         }
 
         if (!loaded.IsSuccess)

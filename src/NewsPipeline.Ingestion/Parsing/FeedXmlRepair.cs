@@ -45,6 +45,24 @@ internal static partial class FeedXmlRepair
         return DeclareMissingPrefixes(escaped);
     }
 
+    /// <summary>
+    /// Second chance for RSS that puts raw HTML (an unclosed &lt;br&gt;, a stray &lt;p&gt;) in its HTML-bearing elements:
+    /// their content is wrapped in CDATA so the rest of the feed still parses. Used only when the repaired
+    /// document is not well-formed, because well-formed inline markup must keep its meaning.
+    /// </summary>
+    public static string WrapRawHtml(string xml) =>
+        HtmlBearingElement().Replace(xml, m =>
+        {
+            var inner = m.Groups["inner"].Value;
+            if (!inner.Contains('<', StringComparison.Ordinal) || inner.Contains("<![CDATA[", StringComparison.Ordinal))
+            {
+                return m.Value;
+            }
+
+            var cdata = "<![CDATA[" + inner.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]>";
+            return m.Groups["open"].Value + cdata + m.Groups["close"].Value;
+        });
+
     private static string RemoveInvalidCharacters(string text)
     {
         StringBuilder? builder = null;
@@ -268,6 +286,9 @@ internal static partial class FeedXmlRepair
 
     [GeneratedRegex(@"&(?:#(?<num>[xX][0-9A-Fa-f]{1,8}|[0-9]{1,9});|(?<name>[A-Za-z][A-Za-z0-9]{0,31});?)?", RegexOptions.CultureInvariant)]
     private static partial Regex Ampersand();
+
+    [GeneratedRegex(@"(?<open><(?<name>description|content:encoded)(?:\s[^>]*)?>)(?<inner>.*?)(?<close></\k<name>\s*>)", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex HtmlBearingElement();
 
     [GeneratedRegex(@"xmlns:([A-Za-z_][\w.\-]*)\s*=", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredPrefix();
