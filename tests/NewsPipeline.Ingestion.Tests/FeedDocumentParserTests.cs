@@ -63,6 +63,21 @@ public sealed class FeedDocumentParserTests
     }
 
     [Fact]
+    public void Lone_less_than_signs_are_text()
+    {
+        const string xml = """
+            <rss version="2.0"><channel><title>Gold < $2,000 & silver <30 $</title>
+            <item><title>Cobalt price 2 < 3</title><link>https://mining.example.com/co</link></item>
+            </channel></rss>
+            """;
+
+        var feed = Parse(xml);
+
+        Assert.Equal("Gold < $2,000 & silver <30 $", feed.Title);
+        Assert.Equal("Cobalt price 2 < 3", feed.Entries[0].Title);
+    }
+
+    [Fact]
     public void Doctype_entities_are_never_expanded()
     {
         const string xml = """

@@ -41,7 +41,7 @@ internal static partial class FeedXmlRepair
         }
 
         var body = CutAfterRootEnd(withoutInvalid[rootStart..], rootName);
-        var escaped = RepairAmpersands(body);
+        var escaped = RepairLooseCharacters(body);
         return DeclareMissingPrefixes(escaped);
     }
 
@@ -166,10 +166,13 @@ internal static partial class FeedXmlRepair
         return close < 0 ? text : text[..(close + 1)];
     }
 
-    /// <summary>Rewrites every ampersand outside CDATA sections and comments so that the XML parser accepts it.</summary>
-    private static string RepairAmpersands(string text)
+    /// <summary>
+    /// Rewrites every ampersand, and every "&lt;" that cannot start a tag ("Gold &lt; $2,000"), outside CDATA sections
+    /// and comments so that the XML parser accepts them.
+    /// </summary>
+    private static string RepairLooseCharacters(string text)
     {
-        if (!text.Contains('&', StringComparison.Ordinal))
+        if (!text.Contains('&', StringComparison.Ordinal) && !LoneLessThan().IsMatch(text))
         {
             return text;
         }
@@ -179,7 +182,8 @@ internal static partial class FeedXmlRepair
         while (position < text.Length)
         {
             var (protectedStart, protectedEnd) = NextProtectedSection(text, position);
-            builder.Append(Ampersand().Replace(text[position..protectedStart], RewriteEntity));
+            var section = Ampersand().Replace(text[position..protectedStart], RewriteEntity);
+            builder.Append(LoneLessThan().Replace(section, "&lt;"));
             builder.Append(text, protectedStart, protectedEnd - protectedStart);
             position = protectedEnd;
         }
@@ -289,6 +293,9 @@ internal static partial class FeedXmlRepair
 
     [GeneratedRegex(@"(?<open><(?<name>description|content:encoded)(?:\s[^>]*)?>)(?<inner>.*?)(?<close></\k<name>\s*>)", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex HtmlBearingElement();
+
+    [GeneratedRegex(@"<(?=[\s\d=<$€£¥]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneLessThan();
 
     [GeneratedRegex(@"xmlns:([A-Za-z_][\w.\-]*)\s*=", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredPrefix();
