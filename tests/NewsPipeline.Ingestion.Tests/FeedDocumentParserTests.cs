@@ -213,6 +213,7 @@ public sealed class FeedDocumentParserTests
         Assert.Equal("rdf", feed.Format);
         Assert.Equal("Редкие металлы", feed.Title);
         var entry = Assert.Single(feed.Entries);
+        Assert.Equal("https://mining.example.com/ru/1", entry.Id);
         Assert.Equal("https://mining.example.com/ru/germanium", entry.Link.AbsoluteUri);
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 6, 30, 0, TimeSpan.Zero), entry.Published);
     }

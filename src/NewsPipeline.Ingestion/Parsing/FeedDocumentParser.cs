@@ -183,7 +183,7 @@ public sealed class FeedDocumentParser : IFeedParser
     {
         DateTimeOffset? NotFuture(DateTimeOffset? date) => date > now + FutureTolerance ? null : date;
         return new FeedDocumentItem(
-            Id: XmlItemReader.Clean(mapped?.Id) ?? XmlItemReader.Text(element, "guid") ?? XmlItemReader.Text(element, "id"),
+            Id: XmlItemReader.Id(element) ?? XmlItemReader.Clean(mapped?.Id),
             Title: XmlItemReader.Construct(element, baseUrl, "title") ?? XmlItemReader.Clean(mapped?.Title),
             Link: XmlItemReader.Link(element, baseUrl),
             Published: NotFuture(XmlItemReader.FirstDate(element, published: true)),

@@ -44,7 +44,7 @@ internal static partial class XmlItemReader
         {
             foreach (var element in Children(item, name))
             {
-                if (LooksLikeUrl(element.Value, false) && Resolve(element, element.Value, documentUrl) is { } fromMetadata)
+                if (!element.HasElements && LooksLikeUrl(element.Value, false) && Resolve(element, element.Value, documentUrl) is { } fromMetadata)
                 {
                     return fromMetadata;
                 }
@@ -60,6 +60,10 @@ internal static partial class XmlItemReader
         var id = Children(item, "id").FirstOrDefault()?.Value;
         return LooksLikeUrl(id, false) ? Resolve(item, id!, documentUrl) : null;
     }
+
+    /// <summary>The item's own identifier: guid or id element, else the RDF resource it describes.</summary>
+    public static string? Id(XElement item) =>
+        Text(item, "guid") ?? Text(item, "id") ?? Clean((string?)item.Attribute(Rdf + "about"));
 
     public static DateTimeOffset? FirstDate(XElement item, bool published) =>
         (published ? PublishedNames : UpdatedNames)
