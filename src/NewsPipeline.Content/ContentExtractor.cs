@@ -20,6 +20,9 @@ namespace NewsPipeline.Content;
 /// </summary>
 public sealed class ContentExtractor : IContentExtractor
 {
+    /// <summary>Text units of a paragraph that reads as running prose rather than a teaser line.</summary>
+    private const int ProseParagraph = 80;
+
     private readonly ContentExtractorOptions _options;
     private readonly ClassHints _hints;
     private readonly PageCleaner _cleaner;
@@ -259,16 +262,24 @@ public sealed class ContentExtractor : IContentExtractor
             return true;
         }
 
-        // An index page's text is a list of teasers: no paragraph reads as running prose.
-        var longest = text.Split("\n\n").Max(p => TextMeasure.Weigh(p));
-        if (longest < _options.MinBodyChars)
+        // An index page's text is a list of teasers and headlines: few blocks read as running prose.
+        var paragraphs = text.Split("\n\n");
+        var prose = paragraphs.Count(p => TextMeasure.Weigh(p) >= ProseParagraph && EndsSentence(p));
+        if (prose < 2)
         {
-            reason = $"no paragraph of running prose (longest {longest} text units) and no article metadata";
+            reason = $"{prose} paragraph(s) of running prose and no article metadata";
             return false;
         }
 
         reason = "running prose";
         return true;
+    }
+
+    private static bool EndsSentence(string paragraph)
+    {
+        var trimmed = paragraph.TrimEnd();
+        return trimmed.Length > 0 && char.GetUnicodeCategory(trimmed[^1]) is UnicodeCategory.OtherPunctuation
+            or UnicodeCategory.FinalQuotePunctuation or UnicodeCategory.ClosePunctuation;
     }
 
     private string? CheckLanguage(string? declared, string text)

@@ -41,7 +41,7 @@ internal sealed class PageCleaner(ClassHints hints)
 
             var signature = ClassHints.Signature(e);
             return hints.IsNegative(signature) && !(share > PositiveWrapperShare && hints.IsPositive(signature))
-                && e.LocalName is not ("a" or "p" or "body" or "html");
+                && e.LocalName is not ("a" or "body" or "html");
         });
         return removed;
     }

@@ -360,6 +360,6 @@ internal sealed class MetadataReader(DateParsing dates)
             builder.Append(c);
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return Text.Nfc.Normalize(builder.ToString());
     }
 }

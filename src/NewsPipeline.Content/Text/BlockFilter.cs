@@ -87,7 +87,7 @@ internal sealed class BlockFilter
             previous = block;
         }
 
-        return text.ToString().Normalize(NormalizationForm.FormC);
+        return Nfc.Normalize(text.ToString());
     }
 
     /// <summary>Lower case, letters, digits and single spaces only: how stock phrases are compared.</summary>

@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace NewsPipeline.Content.Text;
+
+/// <summary>NFC normalisation that cannot throw: lone surrogates and NULs (which make .NET's normaliser throw) are replaced first.</summary>
+internal static class Nfc
+{
+    public static string Normalize(string text)
+    {
+        var builder = (StringBuilder?)null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var valid = c != '\0' && (!char.IsSurrogate(c)
+                || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])));
+            if (valid && char.IsHighSurrogate(c))
+            {
+                builder?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (!valid)
+            {
+                builder ??= new StringBuilder(text, 0, i, text.Length);
+                builder.Append('\uFFFD');
+                continue;
+            }
+
+            builder?.Append(c);
+        }
+
+        var clean = builder?.ToString() ?? text;
+        return clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
+    }
+}
