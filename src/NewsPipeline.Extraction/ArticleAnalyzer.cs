@@ -1,0 +1,47 @@
+using NewsPipeline.Core;
+using NewsPipeline.Core.Extraction;
+using NewsPipeline.Extraction.Events;
+using NewsPipeline.Extraction.Language;
+using NewsPipeline.Extraction.Lexicons;
+using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Text;
+
+namespace NewsPipeline.Extraction;
+
+/// <summary>
+/// Recognition and event building over one article (DESIGN §3), as ordered stages with records between them:
+/// text (NFC, sentences) → language → mentions (organisations, countries, companies, metals, quantities, years)
+/// → events → the extraction record. Immutable after <see cref="Load"/>; safe to share across threads.
+/// </summary>
+public sealed class ArticleAnalyzer : IArticleAnalyzer
+{
+    private readonly LanguageIdentifier languages;
+    private readonly SentenceSegmenter segmenter;
+    private readonly MentionRecognition recognition;
+    private readonly EventBuilder events;
+
+    private ArticleAnalyzer(LexiconSet lexicons)
+    {
+        languages = new LanguageIdentifier(lexicons.Languages);
+        segmenter = new SentenceSegmenter(lexicons.Text);
+        recognition = new MentionRecognition(lexicons);
+        events = new EventBuilder(lexicons);
+    }
+
+    /// <summary>The models folder copied beside the binaries that reference this project.</summary>
+    public static string DefaultModelsDirectory => Path.Combine(AppContext.BaseDirectory, "models");
+
+    /// <summary>Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons; throws <see cref="InvalidDataException"/> listing what is missing.</summary>
+    public static ArticleAnalyzer Load(string modelsDirectory) => new(LexiconLoader.Load(modelsDirectory));
+
+    public ExtractionResult Analyze(ExtractionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = AnalysisText.From(input.Text ?? string.Empty);
+        var language = languages.Identify(input.Language, (input.Title ?? string.Empty) + "\n" + text.Original);
+        var sentences = segmenter.Segment(text.Original, language);
+        var article = recognition.Recognise(text, language, sentences, input.Title, input.Published);
+        var found = events.Build(article);
+        return ExtractionRecordWriter.Write(input.Id, article, found);
+    }
+}

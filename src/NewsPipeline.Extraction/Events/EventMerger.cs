@@ -1,0 +1,52 @@
+namespace NewsPipeline.Extraction.Events;
+
+/// <summary>
+/// Within-article merging: the same (type, metal, tonnage) told twice is one event, and a mention without a tonnage
+/// joins an event of the same type and metal whose parties it does not contradict. Gaps in the kept event are
+/// filled from the merged one.
+/// </summary>
+internal static class EventMerger
+{
+    public static IReadOnlyList<EventCandidate> Merge(IReadOnlyList<EventCandidate> candidates)
+    {
+        var kept = new List<EventCandidate>();
+        foreach (var candidate in candidates.OrderBy(c => c.Tonnes is null ? 1 : 0).ThenBy(c => c.Sentence.Start))
+        {
+            var index = kept.FindIndex(k => Same(k, candidate));
+            if (index < 0)
+            {
+                kept.Add(candidate);
+                continue;
+            }
+
+            var k = kept[index];
+            kept[index] = k with
+            {
+                Buyer = k.Buyer ?? candidate.Buyer,
+                Seller = k.Seller ?? candidate.Seller,
+                Origin = k.Origin ?? candidate.Origin,
+                Destination = k.Destination ?? candidate.Destination,
+                Start = k.Start ?? candidate.Start,
+            };
+        }
+
+        return kept.OrderBy(c => c.Sentence.Start).ThenBy(c => c.Quantity?.Start ?? 0).ToList();
+    }
+
+    private static bool Same(EventCandidate kept, EventCandidate candidate)
+    {
+        if (kept.Type != candidate.Type || !string.Equals(kept.Metal, candidate.Metal, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (candidate.Tonnes is { } t)
+        {
+            return kept.Tonnes is { } k && Math.Abs(k - t) <= 0.01 * Math.Max(k, t);
+        }
+
+        return Compatible(kept.Buyer, candidate.Buyer) && Compatible(kept.Seller, candidate.Seller);
+    }
+
+    private static bool Compatible(string? a, string? b) => a is null || b is null || string.Equals(a, b, StringComparison.Ordinal);
+}

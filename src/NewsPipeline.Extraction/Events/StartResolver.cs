@@ -1,0 +1,60 @@
+using System.Globalization;
+using NewsPipeline.Extraction.Lexicons;
+using NewsPipeline.Extraction.Recognisers;
+
+namespace NewsPipeline.Extraction.Events;
+
+/// <summary>
+/// The event's start (YYYY or YYYY-MM): a year after a start marker ("from 2026", "depuis 2023", "с 2027 года"), else a
+/// year in the event's clause or sentence (with its month when one is written just before it), else a relative year
+/// ("this year", "l'an dernier", 今年) or a month resolved against the publication date when that date is known.
+/// </summary>
+internal static class StartResolver
+{
+    private const int MarkerReach = 16;
+
+    public static EventCandidate Assign(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
+    {
+        var sentence = candidate.Sentence;
+        var years = article.Years.Where(y => sentence.Contains(y.Start)).ToList();
+        var markers = cues.RolesOf(CueKind.StartMarker, sentence.Start, sentence.End).ToList();
+        var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach));
+        var inSegment = years.Where(y => y.Start >= candidate.SegmentStart && y.End <= candidate.SegmentEnd).ToList();
+        var anchor = candidate.Quantity?.Start ?? sentence.Start;
+        var year = marked ?? inSegment.MinBy(y => Math.Abs(y.Start - anchor)) ?? years.FirstOrDefault();
+        if (year is not null)
+        {
+            return candidate with { Start = WithMonth(year, cues, article) };
+        }
+
+        var published = article.Published;
+        if (published is null)
+        {
+            return candidate;
+        }
+
+        var dates = cues.Dates.Where(d => sentence.Contains(d.Start)).ToList();
+        var relative = dates.Select(d => d.Values[0]).FirstOrDefault(d => d.RelativeYear is not null);
+        if (relative is not null)
+        {
+            return candidate with { Start = (published.Year + relative.RelativeYear!.Value).ToString(CultureInfo.InvariantCulture) };
+        }
+
+        var month = dates.Select(d => d.Values[0].Month).FirstOrDefault(m => m is not null);
+        if (month is { } m && published.Month is { } pm)
+        {
+            var y = m <= pm ? published.Year : published.Year - 1;
+            return candidate with { Start = string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{m:D2}") };
+        }
+
+        return candidate;
+    }
+
+    private static string WithMonth(YearFound year, ArticleCues cues, RecognisedArticle article)
+    {
+        var month = cues.Dates.LastOrDefault(d => d.Values[0].Month is not null && d.End <= year.Start && year.Start - d.End <= 2);
+        return month is null
+            ? year.Year.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{year.Year:D4}-{month.Values[0].Month:D2}");
+    }
+}

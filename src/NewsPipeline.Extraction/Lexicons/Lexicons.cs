@@ -1,0 +1,111 @@
+using NewsPipeline.Core.Extraction;
+
+namespace NewsPipeline.Extraction.Lexicons;
+
+/// <summary>Every lexicon the analyzer uses, loaded once by <see cref="LexiconLoader"/> and immutable afterwards.</summary>
+internal sealed record LexiconSet(
+    IReadOnlyList<string> SupportedLanguages,
+    LanguageLexicon Languages,
+    TextLexicon Text,
+    MetalLexicon Metals,
+    CountryLexicon Countries,
+    UnitLexicon Units,
+    CompanyLexicon Companies,
+    OrganisationLexicon Organisations,
+    EventLexicon Events,
+    DateLexicon Dates);
+
+internal sealed record LanguageLexicon(
+    IReadOnlyList<string> Supported,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> FunctionWords,
+    IReadOnlyDictionary<string, string> DistinctiveLetters);
+
+internal sealed record TextLexicon(LanguageMap<IReadOnlySet<string>> Abbreviations, LanguageMap<IReadOnlySet<char>> Terminators);
+
+/// <summary>What a metal phrase stands for: a canonical metal, or a blocker that cancels overlapping matches.</summary>
+internal sealed record MetalEntry(string? Metal);
+
+internal sealed record MetalLexicon(
+    LanguageMap<PhraseMatcher<MetalEntry>> Matcher,
+    LanguageMap<PhraseMatcher<string>> Context,
+    LanguageMap<PhraseMatcher<string>> NonMetalCommodities,
+    IReadOnlyDictionary<string, string> EventMetal)
+{
+    public string ForEvents(string metal) => EventMetal.TryGetValue(metal, out var group) ? group : metal;
+}
+
+/// <summary>A country phrase: the ISO code and whether the phrase is a capital (a metonym that needs guards).</summary>
+internal sealed record CountryEntry(string Code, bool IsCapital);
+
+internal sealed record CountryLexicon(
+    LanguageMap<PhraseMatcher<CountryEntry>> Matcher,
+    IReadOnlySet<string> PersonLikeNames,
+    LanguageMap<PhraseMatcher<string>> CapitalGuardsBefore,
+    LanguageMap<PhraseMatcher<string>> CapitalGuardsAfter);
+
+/// <summary>A unit form: the written base unit, its factor to tonnes, a scale on the number (Mlb) and a built-in rate (tpa).</summary>
+internal sealed record UnitEntry(string Unit, double Factor, double Scale, RatePeriod? Per);
+
+internal sealed record NumberFormat(char Decimal, IReadOnlySet<char> Group);
+
+internal sealed record UnitLexicon(
+    LanguageMap<PhraseMatcher<UnitEntry>> Units,
+    LanguageMap<PhraseMatcher<double>> Multipliers,
+    LanguageMap<PhraseMatcher<RatePeriod>> Rates,
+    LanguageMap<NumberFormat> NumberFormats,
+    LanguageMap<PhraseMatcher<string>> RangeConnectors);
+
+/// <summary>A firm of the curated gazetteer.</summary>
+internal sealed record KnownFirm(string Name, string? Country);
+
+/// <summary>What a company-related phrase is.</summary>
+internal enum CompanyCueKind
+{
+    Noun,
+    NameEnding,
+    NotCompany,
+    AgencyCue,
+    LegalForm,
+}
+
+internal sealed record CompanyCue(CompanyCueKind Kind, IReadOnlyList<string> Countries);
+
+internal sealed record CompanyLexicon(
+    PhraseMatcher<KnownFirm> Firms,
+    LanguageMap<PhraseMatcher<CompanyCue>> Cues,
+    PhraseMatcher<CompanyCue> LegalForms,
+    IReadOnlySet<string> NameBeforeNounLanguages,
+    IReadOnlySet<string> NameConnectors,
+    string CjkNameStops);
+
+internal sealed record KnownBody(string Name, string? Country);
+
+internal sealed record OrganisationLexicon(PhraseMatcher<KnownBody> Bodies, LanguageMap<PhraseMatcher<string>> Heads, IReadOnlySet<string> Connectors, string CjkStops);
+
+/// <summary>What an event-related phrase signals.</summary>
+internal enum CueKind
+{
+    Type,
+    Status,
+    BuyerVerb,
+    SellerVerb,
+    PassiveMarker,
+    SourceMarker,
+    DestinationMarker,
+    StartMarker,
+    CounterpartMarker,
+    QuantityKind,
+}
+
+internal sealed record EventCue(CueKind Kind, EventType? Type = null, EventStatus? Status = null, bool FutureOnly = false, QuantityKind? QuantityKind = null);
+
+internal sealed record EventLexicon(
+    LanguageMap<PhraseMatcher<EventCue>> TypeCues,
+    LanguageMap<PhraseMatcher<EventCue>> StatusCues,
+    LanguageMap<PhraseMatcher<EventCue>> RoleCues,
+    LanguageMap<PhraseMatcher<EventCue>> KindCues);
+
+/// <summary>A date phrase: a month (1-12) or a year relative to the publication year.</summary>
+internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker);
+
+internal sealed record DateLexicon(LanguageMap<PhraseMatcher<DateEntry>> Matcher);

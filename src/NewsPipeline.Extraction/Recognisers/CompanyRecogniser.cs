@@ -1,0 +1,478 @@
+using NewsPipeline.Extraction.Lexicons;
+using NewsPipeline.Extraction.Text;
+
+namespace NewsPipeline.Extraction.Recognisers;
+
+/// <summary>
+/// Companies in layers: the curated gazetteer; capitalised names before a legal form (… Ltd., … JSC) or after one
+/// (АО «…»); names introduced by a company noun (the miner X, l'entreprise « X », компания «X», X公司); names with a
+/// descriptive ending (… Resources, … Lithium). Short forms and acronyms of the names found are then searched
+/// again. News outlets, data providers and organisations are never companies.
+/// </summary>
+internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon languages)
+{
+    private const int MaxNameWords = 6;
+    private const int MaxQuoted = 70;
+    private const string Openers = "«\"“„「『‹";
+    private const string ClosersAll = "»\"”“」』›";
+
+    public IReadOnlyList<CompanyFound> Recognise(AnalysisText text, string language, IReadOnlyList<OrganisationFound> organisations, IReadOnlyList<CountryFound> countries)
+    {
+        var cues = lexicon.Cues.For(language).FindAll(text);
+        var blocked = cues.Where(c => c.Values[0].Kind == CompanyCueKind.NotCompany).Select(c => (c.Start, c.End)).ToList();
+        blocked.AddRange(organisations.Select(o => (o.Start, o.End)));
+
+        var candidates = new List<CompanyFound>();
+        candidates.AddRange(FromGazetteer(text));
+        candidates.AddRange(FromLegalForms(text));
+        candidates.AddRange(FromNouns(text, language, cues));
+        candidates.AddRange(FromNameEndings(text, cues));
+
+        var kept = new List<CompanyFound>();
+        foreach (var candidate in candidates.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
+        {
+            if (blocked.Any(b => b.Start < candidate.End && candidate.Start < b.End) || Spans.Inside(kept, candidate.Start, candidate.End))
+            {
+                continue;
+            }
+
+            if (!IsPlausibleName(candidate.Name) || AfterAgencyCue(text, candidate, cues))
+            {
+                continue;
+            }
+
+            kept.Add(WithCountry(text, candidate, countries, kept));
+        }
+
+        AddShortForms(text, kept, blocked);
+        return kept.OrderBy(c => c.Start).ToList();
+    }
+
+    private IEnumerable<CompanyFound> FromGazetteer(AnalysisText text) =>
+        lexicon.Firms.FindAll(text).Select(m => new CompanyFound(m.Start, m.End, text.Slice(m.Start, m.End), m.Values[0].Name, m.Values[0].Country));
+
+    private IEnumerable<CompanyFound> FromLegalForms(AnalysisText text)
+    {
+        foreach (var form in lexicon.LegalForms.FindAll(text))
+        {
+            var countries = form.Values[0].Countries;
+            var home = countries.Count == 1 ? countries[0] : null;
+            var before = PreviousNonSpace(text.Original, form.Start);
+            if (before >= 0 && ClosersAll.Contains(text.Original[before], StringComparison.Ordinal) && QuotedBackward(text.Original, before) is { } quotedBefore)
+            {
+                yield return new CompanyFound(quotedBefore.Open, form.End, text.Slice(quotedBefore.Open, form.End), quotedBefore.Name, home);
+                continue;
+            }
+
+            var after = NextNonSpace(text.Original, form.End);
+            if (after < text.Length && Openers.Contains(text.Original[after], StringComparison.Ordinal) && QuotedForward(text.Original, after) is { } quotedAfter)
+            {
+                yield return new CompanyFound(form.Start, quotedAfter.Close + 1, text.Slice(form.Start, quotedAfter.Close + 1), quotedAfter.Name, home);
+                continue;
+            }
+
+            if (CapitalisedWordsBefore(text.Original, form.Start) is { } name)
+            {
+                var nameText = text.Original[name.Start..name.End];
+                yield return new CompanyFound(name.Start, form.End, text.Slice(name.Start, form.End), nameText, home);
+            }
+        }
+    }
+
+    private IEnumerable<CompanyFound> FromNouns(AnalysisText text, string language, IReadOnlyList<PhraseMatch<CompanyCue>> cues)
+    {
+        var nameBeforeNoun = lexicon.NameBeforeNounLanguages.Contains(language);
+        foreach (var noun in cues.Where(c => c.Values[0].Kind == CompanyCueKind.Noun))
+        {
+            if (Scripts.IsCjk(text.Original[noun.Start]))
+            {
+                if (CjkNameBefore(text.Original, noun.Start) is { } cjk)
+                {
+                    yield return new CompanyFound(cjk, noun.End, text.Slice(cjk, noun.End), text.Original[cjk..noun.Start], null);
+                }
+
+                continue;
+            }
+
+            if (NameAfterNoun(text.Original, noun.End) is { } named)
+            {
+                yield return named;
+            }
+
+            if (nameBeforeNoun && DescriptiveNameBefore(text.Original, noun.Start, noun.End) is { } descriptive)
+            {
+                yield return descriptive;
+            }
+        }
+    }
+
+    private IEnumerable<CompanyFound> FromNameEndings(AnalysisText text, IReadOnlyList<PhraseMatch<CompanyCue>> cues)
+    {
+        foreach (var ending in cues.Where(c => c.Values[0].Kind == CompanyCueKind.NameEnding))
+        {
+            if (CapitalisedWordsBefore(text.Original, ending.Start) is { } name && !IsSentenceInitialOnly(text.Original, name.Start, name.End))
+            {
+                yield return new CompanyFound(name.Start, ending.End, text.Slice(name.Start, ending.End), text.Slice(name.Start, ending.End), null);
+            }
+        }
+    }
+
+    /// <summary>A name right after a company noun: a quoted name, or capitalised words, after at most three lower-case words.</summary>
+    private CompanyFound? NameAfterNoun(string text, int from)
+    {
+        var position = from;
+        for (var skipped = 0; skipped <= 3; skipped++)
+        {
+            position = NextNonSpace(text, position);
+            if (position >= text.Length)
+            {
+                return null;
+            }
+
+            if (Openers.Contains(text[position], StringComparison.Ordinal))
+            {
+                return QuotedForward(text, position) is { } q ? new CompanyFound(q.Open + 1, q.Close, q.Name, q.Name, null) : null;
+            }
+
+            if (char.IsUpper(text[position]))
+            {
+                return CapitalisedWordsAfter(text, position) is { } n ? new CompanyFound(n.Start, n.End, text[n.Start..n.End], text[n.Start..n.End], null) : null;
+            }
+
+            var wordEnd = position;
+            while (wordEnd < text.Length && (Scripts.IsWordChar(text[wordEnd]) || text[wordEnd] is '-' or '\''))
+            {
+                wordEnd++;
+            }
+
+            if (wordEnd == position)
+            {
+                return null;
+            }
+
+            position = wordEnd;
+        }
+
+        return null;
+    }
+
+    /// <summary>Russian-style descriptive names: "Черногорская горнорудная компания" (a capitalised adjective, lower-case words, the noun).</summary>
+    private static CompanyFound? DescriptiveNameBefore(string text, int nounStart, int nounEnd)
+    {
+        var tokens = Tokenizer.Tokenize(text, Math.Max(0, nounStart - 60), nounStart);
+        var words = 0;
+        for (var k = tokens.Count - 1; k >= 0 && words < 3; k--)
+        {
+            var token = tokens[k];
+            if (token.Kind != TokenKind.Word)
+            {
+                return null;
+            }
+
+            words++;
+            if (char.IsUpper(text[token.Start]))
+            {
+                return words >= 2 || k == tokens.Count - 1
+                    ? new CompanyFound(token.Start, nounEnd, text[token.Start..nounEnd], text[token.Start..nounEnd], null)
+                    : null;
+            }
+        }
+
+        return null;
+    }
+
+    private int? CjkNameBefore(string text, int nounStart)
+    {
+        var begin = nounStart;
+        while (begin > 0 && nounStart - begin < 10)
+        {
+            var c = text[begin - 1];
+            var ok = (Scripts.IsHan(c) || Scripts.IsKatakana(c) || char.IsAsciiLetter(c)) && !lexicon.CjkNameStops.Contains(c, StringComparison.Ordinal);
+            if (!ok)
+            {
+                break;
+            }
+
+            begin--;
+        }
+
+        return nounStart - begin >= 2 ? begin : null;
+    }
+
+    private (int Start, int End)? CapitalisedWordsBefore(string text, int end)
+    {
+        var tokens = Tokenizer.Tokenize(text, Math.Max(0, end - 120), end);
+        var start = -1;
+        var nameEnd = -1;
+        var words = 0;
+        for (var k = tokens.Count - 1; k >= 0 && words < MaxNameWords; k--)
+        {
+            var token = tokens[k];
+            if (token.End < end - 1 && nameEnd < 0 && text[token.End..end].Trim().Trim(',').Length > 0)
+            {
+                return null;
+            }
+
+            var word = text[token.Start..token.End];
+            if (token.Kind is TokenKind.Word or TokenKind.Number && (char.IsUpper(word[0]) || char.IsDigit(word[0])))
+            {
+                start = token.Start;
+                nameEnd = nameEnd < 0 ? token.End : nameEnd;
+                words++;
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Word && IsConnector(word) && start >= 0 && k > 0 && char.IsUpper(text[tokens[k - 1].Start]))
+            {
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Punctuation && text[token.Start] is '&' or '-' && start >= 0)
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start = DropLeadingFunctionWord(text, start, nameEnd);
+        return start < nameEnd ? (start, nameEnd) : null;
+    }
+
+    private (int Start, int End)? CapitalisedWordsAfter(string text, int start)
+    {
+        var tokens = Tokenizer.Tokenize(text, start, Math.Min(text.Length, start + 120));
+        var end = -1;
+        var words = 0;
+        for (var k = 0; k < tokens.Count && words < MaxNameWords; k++)
+        {
+            var token = tokens[k];
+            var word = text[token.Start..token.End];
+            if (token.Kind is TokenKind.Word or TokenKind.Number && (char.IsUpper(word[0]) || (end >= 0 && char.IsDigit(word[0]))))
+            {
+                end = token.End;
+                words++;
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Word && IsConnector(word) && k + 1 < tokens.Count && char.IsUpper(text[tokens[k + 1].Start]))
+            {
+                continue;
+            }
+
+            if (token.Kind == TokenKind.Punctuation && text[token.Start] is '&' && end >= 0)
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        return end > start ? (start, end) : null;
+    }
+
+    private static (int Open, int Close, string Name)? QuotedForward(string text, int open)
+    {
+        for (var j = open + 1; j < Math.Min(text.Length, open + MaxQuoted); j++)
+        {
+            if (ClosersAll.Contains(text[j], StringComparison.Ordinal) && j > open + 1)
+            {
+                var name = text[(open + 1)..j].Trim();
+                return name.Length > 0 ? (open, j, name) : null;
+            }
+
+            if (text[j] == '\n')
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Open, int Close, string Name)? QuotedBackward(string text, int close)
+    {
+        for (var j = close - 1; j >= Math.Max(0, close - MaxQuoted); j--)
+        {
+            if (Openers.Contains(text[j], StringComparison.Ordinal))
+            {
+                var name = text[(j + 1)..close].Trim();
+                return name.Length > 0 ? (j, close, name) : null;
+            }
+
+            if (text[j] == '\n')
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsPlausibleName(string name)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length < 2 || trimmed.All(c => char.IsDigit(c) || char.IsWhiteSpace(c) || char.IsPunctuation(c)))
+        {
+            return false;
+        }
+
+        var lower = trimmed.ToLowerInvariant();
+        return !languages.FunctionWords.Values.Any(words => words.Contains(lower));
+    }
+
+    private static bool AfterAgencyCue(AnalysisText text, CompanyFound candidate, IReadOnlyList<PhraseMatch<CompanyCue>> cues) =>
+        cues.Any(c => c.Values[0].Kind == CompanyCueKind.AgencyCue && c.End <= candidate.Start && candidate.Start - c.End <= 3
+            && text.Original[c.End..candidate.Start].Trim().Length == 0);
+
+    private CompanyFound WithCountry(AnalysisText text, CompanyFound candidate, IReadOnlyList<CountryFound> countries, IReadOnlyList<CompanyFound> kept)
+    {
+        var known = Known(candidate.Name);
+        if (known is not null)
+        {
+            return candidate with { Name = known.Name, Country = known.Country ?? candidate.Country };
+        }
+
+        // A subsidiary named after its parent ("Mitsubishi Corporation RtM Japan") shares the parent's home country.
+        var parent = lexicon.Firms.MatchAt(AnalysisText.From(candidate.Name), 0);
+        var country = candidate.Country ?? parent?.Values[0].Country;
+        country ??= countries.FirstOrDefault(c => !c.IsCapital && c.Start >= candidate.Start && c.End <= candidate.End)?.Code;
+        country ??= countries.LastOrDefault(c => !c.IsCapital && c.End <= candidate.Start && candidate.Start - c.End <= 40
+            && !kept.Any(k => k.Start >= c.End && k.End <= candidate.Start) && !text.Original[c.End..candidate.Start].Contains(',', StringComparison.Ordinal))?.Code;
+        return candidate with { Name = StripQuotes(candidate.Name), Country = country };
+    }
+
+    private KnownFirm? Known(string name)
+    {
+        var probe = AnalysisText.From(StripQuotes(name));
+        var match = lexicon.Firms.MatchAt(probe, 0);
+        return match is not null && match.End == probe.Length ? match.Values[0] : null;
+    }
+
+    private void AddShortForms(AnalysisText text, List<CompanyFound> kept, List<(int Start, int End)> blocked)
+    {
+        var forms = new Dictionary<string, CompanyFound>(StringComparer.Ordinal);
+        foreach (var company in kept.ToList())
+        {
+            foreach (var form in ShortForms(text.Original, company))
+            {
+                forms.TryAdd(form, company);
+            }
+        }
+
+        foreach (var (form, company) in forms)
+        {
+            var at = 0;
+            while ((at = text.Original.IndexOf(form, at, StringComparison.Ordinal)) >= 0)
+            {
+                var end = at + form.Length;
+                var bounded = (at == 0 || !Scripts.IsWordChar(text.Original[at - 1])) && (end >= text.Length || !Scripts.IsWordChar(text.Original[end]) || Scripts.IsCyrillic(form[^1]));
+                if (Scripts.IsCyrillic(form[^1]))
+                {
+                    while (end < text.Length && Scripts.IsWordChar(text.Original[end]))
+                    {
+                        end++;
+                    }
+                }
+
+                if (bounded && !Spans.Inside(kept, at, end) && !blocked.Any(b => b.Start < end && at < b.End))
+                {
+                    kept.Add(new CompanyFound(at, end, text.Slice(at, end), company.Name, company.Country));
+                }
+
+                at = end;
+            }
+        }
+    }
+
+    private IEnumerable<string> ShortForms(string text, CompanyFound company)
+    {
+        var mention = company.Mention.Trim();
+        var words = mention.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length >= 2)
+        {
+            var first = words[0].TrimEnd(',', '.');
+            if (first.Length >= 4 && char.IsUpper(first[0]) && IsPlausibleName(first) && !first.All(char.IsUpper))
+            {
+                yield return first;
+            }
+
+            var withoutLast = string.Join(' ', words[..^1]).TrimEnd(',', '.');
+            if (words.Length >= 3 && withoutLast.Length >= 4)
+            {
+                yield return withoutLast;
+            }
+        }
+
+        // An acronym in brackets right after the name: "… компания (ЧГРК)", "… Solutions (PPES)".
+        var after = NextNonSpace(text, company.End);
+        if (after < text.Length && text[after] == '(')
+        {
+            var close = text.IndexOf(')', after);
+            if (close > after + 1 && close - after <= 10)
+            {
+                var acronym = text[(after + 1)..close];
+                if (acronym.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '&'))
+                {
+                    yield return acronym;
+                }
+            }
+        }
+
+        if (Scripts.IsCyrillic(mention[0]) && words.Length == 1 && mention.Length >= 6)
+        {
+            // Inflected repeats ("Норникеля" after "Норникель"): the stem without its last letter, open-ended.
+            yield return mention[..^1];
+        }
+    }
+
+    private int DropLeadingFunctionWord(string text, int start, int end)
+    {
+        var space = text.IndexOf(' ', start);
+        if (space < 0 || space >= end)
+        {
+            return start;
+        }
+
+        var first = text[start..space].ToLowerInvariant();
+        return languages.FunctionWords.Values.Any(w => w.Contains(first)) ? space + 1 : start;
+    }
+
+    private static bool IsSentenceInitialOnly(string text, int start, int end)
+    {
+        var previous = PreviousNonSpace(text, start);
+        var isInitial = previous < 0 || text[previous] is '.' or '\n' or ':' or '!' or '?';
+        return isInitial && text.IndexOf(' ', start, end - start) < 0;
+    }
+
+    private static string StripQuotes(string name) => name.Trim().Trim('«', '»', '"', '“', '”', '„', '「', '」').Trim();
+
+    private bool IsConnector(string word) => lexicon.NameConnectors.Contains(word);
+
+    private static int PreviousNonSpace(string text, int position)
+    {
+        var j = position - 1;
+        while (j >= 0 && text[j] == ' ')
+        {
+            j--;
+        }
+
+        return j;
+    }
+
+    private static int NextNonSpace(string text, int position)
+    {
+        var j = position;
+        while (j < text.Length && text[j] == ' ')
+        {
+            j++;
+        }
+
+        return j;
+    }
+}
