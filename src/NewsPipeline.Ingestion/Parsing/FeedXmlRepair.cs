@@ -50,18 +50,28 @@ internal static partial class FeedXmlRepair
     /// their content is wrapped in CDATA so the rest of the feed still parses. Used only when the repaired
     /// document is not well-formed, because well-formed inline markup must keep its meaning.
     /// </summary>
-    public static string WrapRawHtml(string xml) =>
-        HtmlBearingElement().Replace(xml, m =>
+    public static string WrapRawHtml(string xml)
+    {
+        try
         {
-            var inner = m.Groups["inner"].Value;
-            if (!inner.Contains('<', StringComparison.Ordinal) || inner.Contains("<![CDATA[", StringComparison.Ordinal))
+            return HtmlBearingElement().Replace(xml, m =>
             {
-                return m.Value;
-            }
+                var inner = m.Groups["inner"].Value;
+                if (!inner.Contains('<', StringComparison.Ordinal) || inner.Contains("<![CDATA[", StringComparison.Ordinal))
+                {
+                    return m.Value;
+                }
 
-            var cdata = "<![CDATA[" + inner.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]>";
-            return m.Groups["open"].Value + cdata + m.Groups["close"].Value;
-        });
+                var cdata = "<![CDATA[" + inner.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]>";
+                return m.Groups["open"].Value + cdata + m.Groups["close"].Value;
+            });
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Many unclosed elements make the search quadratic; the truncation recovery still runs after this.
+            return xml;
+        }
+    }
 
     private static string RemoveInvalidCharacters(string text)
     {
@@ -291,7 +301,7 @@ internal static partial class FeedXmlRepair
     [GeneratedRegex(@"&(?:#(?<num>[xX][0-9A-Fa-f]{1,8}|[0-9]{1,9});|(?<name>[A-Za-z][A-Za-z0-9]{0,31});?)?", RegexOptions.CultureInvariant)]
     private static partial Regex Ampersand();
 
-    [GeneratedRegex(@"(?<open><(?<name>description|content:encoded)(?:\s[^>]*)?>)(?<inner>.*?)(?<close></\k<name>\s*>)", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    [GeneratedRegex(@"(?<open><(?<name>description|content:encoded)(?:\s[^>]*)?>)(?<inner>.*?)(?<close></\k<name>\s*>)", RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 2000)]
     private static partial Regex HtmlBearingElement();
 
     [GeneratedRegex(@"<(?=[\s\d=<$€£¥]|$)", RegexOptions.CultureInvariant)]
