@@ -61,6 +61,13 @@ def build_countries(gaz):
     extra = load(os.path.join(HERE, "countries-extra.json"))
     exclude = set(extra["exclude"])
     names = {}
+    # Territories share their sovereign's demonym ("French" for TF, "American" for MP): such forms are dropped here and
+    # the hand-written forms give them to the sovereign.
+    shared = {}
+    for code, by_lang in demonyms.items():
+        for lang, forms in by_lang.items():
+            for f in forms:
+                shared.setdefault((lang, f.lower()), set()).add(code)
     for code, by_lang in cldr.items():
         if code in exclude or len(code) != 2:
             continue
@@ -87,7 +94,7 @@ def build_countries(gaz):
                 continue
             out = []
             for f in forms:
-                if "," in f:
+                if "," in f or "(" in f or len(shared.get((lang, f.lower()), ())) > 1:
                     continue
                 low = f.lower()
                 if lang == "de":
@@ -202,6 +209,9 @@ def build_legal_forms(gaz):
         if len(abbr) <= 2 and abbr not in ("AG", "SA", "SE", "NV", "BV", "AB", "KK", "Oy"):
             continue
         forms[abbr] = sorted(hits)
+    # Press forms written without their full stop ("Tesla Inc", "Panasonic Holdings Corp").
+    for abbr in ("Inc", "Corp", "Ltd", "Plc", "LLC", "NV", "SpA", "Pty Ltd", "Co Ltd", "Co., Ltd"):
+        forms.setdefault(abbr, [])
     for country, items in lf["supplement_helper_written"].items():
         for abbr in items:
             forms.setdefault(abbr, [])

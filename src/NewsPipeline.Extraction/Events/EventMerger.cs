@@ -48,5 +48,16 @@ internal static class EventMerger
         return Compatible(kept.Buyer, candidate.Buyer) && Compatible(kept.Seller, candidate.Seller);
     }
 
-    private static bool Compatible(string? a, string? b) => a is null || b is null || string.Equals(a, b, StringComparison.Ordinal);
+    /// <summary>Two party names agree when one's words contain the other's ("Mitsubishi Corporation" within "Mitsubishi Corporation RtM Japan").</summary>
+    private static bool Compatible(string? a, string? b)
+    {
+        if (a is null || b is null)
+        {
+            return true;
+        }
+
+        var wordsA = a.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var wordsB = b.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return wordsA.IsSubsetOf(wordsB) || wordsB.IsSubsetOf(wordsA);
+    }
 }

@@ -43,7 +43,9 @@ internal sealed class EventTyper(MetalLexicon metals)
         for (var k = 0; k < quantities.Count; k++)
         {
             var quantity = quantities[k];
-            if (quantity.NonMetal || quantity.Kind == QuantityKind.Reserve)
+            // Reserves, non-metal tonnages and tolerances ("±500 t") are not events of their own.
+            var tolerance = quantity.Start > 0 && article.Text.Original[quantity.Start - 1] == '±';
+            if (quantity.NonMetal || quantity.Kind == QuantityKind.Reserve || tolerance)
             {
                 continue;
             }
@@ -70,12 +72,14 @@ internal sealed class EventTyper(MetalLexicon metals)
 
     private IEnumerable<EventCandidate> FromCuesOnly(RecognisedArticle article, Sentence sentence, List<PhraseMatch<EventCue>> typeCues)
     {
-        var strongest = typeCues.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).First();
-        var type = strongest.Values[0].Type!.Value;
-        if (type == EventType.TradeFlow)
+        // Trade flows need a figure, so a restriction, production or deal cue decides; the longest cue is the most specific.
+        var strongest = typeCues.Where(c => c.Values[0].Type != EventType.TradeFlow).OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).FirstOrDefault();
+        if (strongest is null)
         {
             yield break;
         }
+
+        var type = strongest.Values[0].Type!.Value;
 
         var hasCompany = article.Companies.Any(c => sentence.Contains(c.Start));
         var hasCountry = article.Countries.Any(c => sentence.Contains(c.Start));

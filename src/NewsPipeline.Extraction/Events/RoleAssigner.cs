@@ -45,7 +45,7 @@ internal static class RoleAssigner
             .MinBy(r => Math.Abs(r.Start - anchor));
         // The subject is the party before the verb that is not introduced as the counterpart ("with Y", "avec Y", "Y-мен").
         var free = parties.Where(p => !CounterpartOf(article, cues, p) && !MarkedBy(article, cues, CueKind.SourceMarker, p)).ToList();
-        var subject = (verb is null ? free.FirstOrDefault() : free.LastOrDefault(p => p.End <= verb.Start) ?? free.FirstOrDefault()) ?? parties[0];
+        var subject = free.FirstOrDefault() ?? parties[0];
         var others = parties.Where(p => !string.Equals(p.Name, subject.Name, StringComparison.Ordinal)).ToList();
         var source = others.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
         var other = source ?? others.FirstOrDefault();
@@ -94,7 +94,7 @@ internal static class RoleAssigner
         var fromCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.SourceMarker, c));
         var toCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && c != fromCountry);
         var unmarked = countries.FirstOrDefault(c => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c));
-        var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code);
+        var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code ?? article.MainCountry);
         var destination = toCountry?.Code ?? (imports ? unmarked?.Code : null);
         if (string.Equals(origin, destination, StringComparison.Ordinal))
         {
@@ -109,7 +109,8 @@ internal static class RoleAssigner
     {
         var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
         var origin = countries.FirstOrDefault(c => c != destination && !MarkedBy(article, cues, CueKind.SourceMarker, c));
-        return candidate with { Origin = origin?.Code, Destination = destination?.Code != origin?.Code ? destination?.Code : null };
+        var originCode = origin?.Code ?? article.MainCountry;
+        return candidate with { Origin = originCode, Destination = destination?.Code != originCode ? destination?.Code : null };
     }
 
     private const int CounterpartReach = 40;

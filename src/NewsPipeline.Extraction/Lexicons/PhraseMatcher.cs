@@ -77,7 +77,8 @@ internal sealed class PhraseMatcher<T>
         }
 
         var scan = text.Scan;
-        var boundaryBefore = position == 0 || !Scripts.IsWordChar(scan[position - 1]);
+        // A digit may touch a following word ("260,000oz", "500ktpa"); a letter may not.
+        var boundaryBefore = position == 0 || !Scripts.IsWordChar(scan[position - 1]) || char.IsDigit(scan[position - 1]);
         var node = root;
         var bestEnd = -1;
         List<T>? bestValues = null;

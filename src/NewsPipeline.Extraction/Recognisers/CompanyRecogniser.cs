@@ -9,7 +9,7 @@ namespace NewsPipeline.Extraction.Recognisers;
 /// descriptive ending (… Resources, … Lithium). Short forms and acronyms of the names found are then searched
 /// again. News outlets, data providers and organisations are never companies.
 /// </summary>
-internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon languages)
+internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon languages, EventLexicon events, DateLexicon dates)
 {
     private const int MaxNameWords = 6;
     private const int MaxQuoted = 70;
@@ -24,9 +24,11 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
 
         var candidates = new List<CompanyFound>();
         candidates.AddRange(FromGazetteer(text));
-        candidates.AddRange(FromLegalForms(text));
-        candidates.AddRange(FromNouns(text, language, cues));
-        candidates.AddRange(FromNameEndings(text, cues));
+        candidates.AddRange(FromLegalForms(text, countries, cues));
+        candidates.AddRange(FromNouns(text, language, cues, countries));
+        candidates.AddRange(FromNameEndings(text, cues, countries));
+        candidates.AddRange(FromRoleContext(text, language, countries));
+        var notNames = dates.Matcher.For(language).FindAll(text).Select(d => (d.Start, d.End)).ToList();
 
         var kept = new List<CompanyFound>();
         foreach (var candidate in candidates.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
@@ -36,7 +38,9 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
-            if (!IsPlausibleName(candidate.Name) || AfterAgencyCue(text, candidate, cues))
+            if (!IsPlausibleName(candidate.Name) || AfterAgencyCue(text, candidate, cues)
+                || countries.Any(c => c.Start <= candidate.Start && c.End >= candidate.End)
+                || notNames.Any(n => n.Start <= candidate.Start && n.End >= candidate.End))
             {
                 continue;
             }
@@ -48,15 +52,41 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         return kept.OrderBy(c => c.Start).ToList();
     }
 
+    /// <summary>Gazetteer names; an all-capitals repeat of a mixed-case name is a section heading, not a mention.</summary>
     private IEnumerable<CompanyFound> FromGazetteer(AnalysisText text) =>
-        lexicon.Firms.FindAll(text).Select(m => new CompanyFound(m.Start, m.End, text.Slice(m.Start, m.End), m.Values[0].Name, m.Values[0].Country));
+        lexicon.Firms.FindAll(text)
+            .Where(m => !(m.End - m.Start > 4 && text.Slice(m.Start, m.End).All(c => !char.IsLetter(c) || char.IsUpper(c)) && !m.Values[0].Name.All(c => !char.IsLetter(c) || char.IsUpper(c))))
+            .Select(m => new CompanyFound(m.Start, m.End, text.Slice(m.Start, m.End), m.Values[0].Name, m.Values[0].Country));
 
-    private IEnumerable<CompanyFound> FromLegalForms(AnalysisText text)
+    /// <summary>Capitalised names right after a supplying or buying verb or a "with" marker ("fournir Traxys", "avec Traxys North America").</summary>
+    private IEnumerable<CompanyFound> FromRoleContext(AnalysisText text, string language, IReadOnlyList<CountryFound> countries)
+    {
+        foreach (var cue in events.RoleCues.For(language).FindAll(text))
+        {
+            if (!cue.Values.Any(v => v.Kind is CueKind.CounterpartMarker or CueKind.SellerVerb or CueKind.BuyerVerb))
+            {
+                continue;
+            }
+
+            var at = NextNonSpace(text.Original, cue.End);
+            if (at - cue.End != 1 || at >= text.Length || !char.IsUpper(text.Original[at]) || countries.Any(c => c.Start == at))
+            {
+                continue;
+            }
+
+            if (CapitalisedWordsAfter(text.Original, at) is { } name)
+            {
+                yield return new CompanyFound(name.Start, name.End, text.Slice(name.Start, name.End), text.Slice(name.Start, name.End), null);
+            }
+        }
+    }
+
+    private IEnumerable<CompanyFound> FromLegalForms(AnalysisText text, IReadOnlyList<CountryFound> countries, IReadOnlyList<PhraseMatch<CompanyCue>> cues)
     {
         foreach (var form in lexicon.LegalForms.FindAll(text))
         {
-            var countries = form.Values[0].Countries;
-            var home = countries.Count == 1 ? countries[0] : null;
+            var usedIn = form.Values[0].Countries;
+            var home = usedIn.Count == 1 ? usedIn[0] : null;
             var before = PreviousNonSpace(text.Original, form.Start);
             if (before >= 0 && ClosersAll.Contains(text.Original[before], StringComparison.Ordinal) && QuotedBackward(text.Original, before) is { } quotedBefore)
             {
@@ -71,7 +101,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
-            if (CapitalisedWordsBefore(text.Original, form.Start) is { } name)
+            if (CapitalisedWordsBefore(text.Original, form.Start) is { } found && TrimLeading(text.Original, found, countries, cues) is { } name)
             {
                 var nameText = text.Original[name.Start..name.End];
                 yield return new CompanyFound(name.Start, form.End, text.Slice(name.Start, form.End), nameText, home);
@@ -79,7 +109,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         }
     }
 
-    private IEnumerable<CompanyFound> FromNouns(AnalysisText text, string language, IReadOnlyList<PhraseMatch<CompanyCue>> cues)
+    private IEnumerable<CompanyFound> FromNouns(AnalysisText text, string language, IReadOnlyList<PhraseMatch<CompanyCue>> cues, IReadOnlyList<CountryFound> countries)
     {
         var nameBeforeNoun = lexicon.NameBeforeNounLanguages.Contains(language);
         foreach (var noun in cues.Where(c => c.Values[0].Kind == CompanyCueKind.Noun))
@@ -94,34 +124,39 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
-            if (NameAfterNoun(text.Original, noun.End) is { } named)
+            if (NameAfterNoun(text.Original, noun.End, countries) is { } named)
             {
                 yield return named;
             }
 
-            if (nameBeforeNoun && DescriptiveNameBefore(text.Original, noun.Start, noun.End) is { } descriptive)
+            if (nameBeforeNoun && DescriptiveNameBefore(text.Original, noun.Start, noun.End) is { } descriptive
+                && !countries.Any(c => c.Start == descriptive.Start) && !IsSentenceInitial(text.Original, descriptive.Start))
             {
                 yield return descriptive;
             }
         }
     }
 
-    private IEnumerable<CompanyFound> FromNameEndings(AnalysisText text, IReadOnlyList<PhraseMatch<CompanyCue>> cues)
+    private IEnumerable<CompanyFound> FromNameEndings(AnalysisText text, IReadOnlyList<PhraseMatch<CompanyCue>> cues, IReadOnlyList<CountryFound> countries)
     {
         foreach (var ending in cues.Where(c => c.Values[0].Kind == CompanyCueKind.NameEnding))
         {
-            if (CapitalisedWordsBefore(text.Original, ending.Start) is { } name && !IsSentenceInitialOnly(text.Original, name.Start, name.End))
+            // "Kathleen Valley Lithium Project" names a project, not a company.
+            var next = NextNonSpace(text.Original, ending.End);
+            var project = next < text.Length && next - ending.End == 1 && char.IsUpper(text.Original[next]);
+            if (!project && CapitalisedWordsBefore(text.Original, ending.Start) is { } found && TrimLeading(text.Original, found, countries, cues) is { } name
+                && !IsSentenceInitialOnly(text.Original, name.Start, name.End))
             {
                 yield return new CompanyFound(name.Start, ending.End, text.Slice(name.Start, ending.End), text.Slice(name.Start, ending.End), null);
             }
         }
     }
 
-    /// <summary>A name right after a company noun: a quoted name, or capitalised words, after at most three lower-case words.</summary>
-    private CompanyFound? NameAfterNoun(string text, int from)
+    /// <summary>A name right after a company noun: a quoted name or capitalised words, possibly after a country adjective ("l'entreprise kazakhe « … »").</summary>
+    private CompanyFound? NameAfterNoun(string text, int from, IReadOnlyList<CountryFound> countries)
     {
         var position = from;
-        for (var skipped = 0; skipped <= 3; skipped++)
+        for (var skipped = 0; skipped <= 2; skipped++)
         {
             position = NextNonSpace(text, position);
             if (position >= text.Length)
@@ -145,7 +180,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 wordEnd++;
             }
 
-            if (wordEnd == position)
+            if (wordEnd == position || !countries.Any(c => c.Start == position))
             {
                 return null;
             }
@@ -393,6 +428,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
     private IEnumerable<string> ShortForms(string text, CompanyFound company)
     {
         var mention = company.Mention.Trim();
+        yield return mention;
         var words = mention.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length >= 2)
         {
@@ -441,6 +477,32 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
 
         var first = text[start..space].ToLowerInvariant();
         return languages.FunctionWords.Values.Any(w => w.Contains(first)) ? space + 1 : start;
+    }
+
+    /// <summary>Drops leading words that are country adjectives or company nouns ("Japanese", "Unternehmen") from a name.</summary>
+    private static (int Start, int End)? TrimLeading(string text, (int Start, int End) name, IReadOnlyList<CountryFound> countries, IReadOnlyList<PhraseMatch<CompanyCue>> cues)
+    {
+        var start = name.Start;
+        while (start < name.End)
+        {
+            var country = countries.FirstOrDefault(c => c.Start == start && c.End < name.End);
+            var noun = cues.FirstOrDefault(c => c.Start == start && c.End < name.End && c.Values[0].Kind == CompanyCueKind.Noun);
+            var end = country?.End ?? noun?.End ?? -1;
+            if (end < 0)
+            {
+                break;
+            }
+
+            start = NextNonSpace(text, end);
+        }
+
+        return start < name.End ? (start, name.End) : null;
+    }
+
+    private static bool IsSentenceInitial(string text, int start)
+    {
+        var previous = PreviousNonSpace(text, start);
+        return previous < 0 || text[previous] is '.' or '\n' or ':' or '!' or '?' or '—' or '-';
     }
 
     private static bool IsSentenceInitialOnly(string text, int start, int end)

@@ -11,7 +11,7 @@ internal sealed class MentionRecognition(LexiconSet lexicons)
 {
     private readonly OrganisationRecogniser organisations = new(lexicons.Organisations);
     private readonly CountryRecogniser countries = new(lexicons.Countries);
-    private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages);
+    private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages, lexicons.Events, lexicons.Dates);
     private readonly MetalRecogniser metals = new(lexicons.Metals);
     private readonly QuantityRecogniser quantities = new(lexicons.Units);
     private readonly QuantityInterpreter interpreter = new(lexicons.Metals, lexicons.Events);
@@ -27,7 +27,8 @@ internal sealed class MentionRecognition(LexiconSet lexicons)
         var interpreted = interpreter.Interpret(text, language, sentences, found, metalMentions);
         var years = YearRecogniser.Recognise(text, found);
         var mainMetal = MainMetal(metalMentions, title, language);
-        return new RecognisedArticle(text, language, sentences, orgs, places, firms, metalMentions, interpreted, years, PublicationDate.Parse(published), mainMetal);
+        var mainCountry = places.GroupBy(p => p.Code, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(p => p.Start)).FirstOrDefault()?.Key;
+        return new RecognisedArticle(text, language, sentences, orgs, places, firms, metalMentions, interpreted, years, PublicationDate.Parse(published), mainMetal, mainCountry);
     }
 
     /// <summary>The metal the article is about: the most mentioned one, with the title's metals counting double.</summary>

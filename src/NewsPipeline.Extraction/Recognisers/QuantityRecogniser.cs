@@ -23,7 +23,7 @@ internal sealed class QuantityRecogniser(UnitLexicon lexicon)
         var i = 0;
         while (i < scan.Length)
         {
-            if (!char.IsDigit(scan[i]) || (i > 0 && (Scripts.IsWordChar(scan[i - 1]) || scan[i - 1] is '.' or ',')))
+            if (!char.IsDigit(scan[i]) || (i > 0 && (Scripts.IsWordChar(scan[i - 1]) || (scan[i - 1] is '.' or ',' && i > 1 && char.IsDigit(scan[i - 2])))))
             {
                 i++;
                 continue;
@@ -64,7 +64,14 @@ internal sealed class QuantityRecogniser(UnitLexicon lexicon)
             position = second.End;
         }
 
-        var multiplier = lexicon.Multipliers.For(language).MatchAt(text, SkipSpaces(scan, position));
+        // "4.3-million pounds": a hyphen may join the number and its scale word.
+        var scaleAt = SkipSpaces(scan, position);
+        if (scaleAt < scan.Length && scan[scaleAt] == '-' && scaleAt + 1 < scan.Length && char.IsLetter(scan[scaleAt + 1]))
+        {
+            scaleAt++;
+        }
+
+        var multiplier = lexicon.Multipliers.For(language).MatchAt(text, scaleAt);
         if (multiplier is not null)
         {
             var factor = multiplier.Values[0];

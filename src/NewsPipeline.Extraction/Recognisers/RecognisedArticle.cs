@@ -31,4 +31,5 @@ internal sealed record RecognisedArticle(
     IReadOnlyList<QuantityInContext> Quantities,
     IReadOnlyList<YearFound> Years,
     PublicationDate? Published,
-    string? MainMetal);
+    string? MainMetal,
+    string? MainCountry);
