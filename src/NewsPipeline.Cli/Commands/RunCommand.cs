@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NewsPipeline.Cli.Hosting;
+using NewsPipeline.Cli.Worker;
+using NewsPipeline.Core.Storage;
+using NewsPipeline.Storage;
+using NewsPipeline.Storage.LiteDb;
+
+namespace NewsPipeline.Cli.Commands;
+
+/// <summary>`run`: the worker (Generic Host) polling feeds until SIGTERM/Ctrl+C, or one cycle with --once.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var feeds = new Option<FileInfo>("--feeds") { Description = "Feed list (default: ./feeds.json)", DefaultValueFactory = _ => new FileInfo("feeds.json") };
+        var db = CommonOptions.Database();
+        var once = new Option<bool>("--once") { Description = "Run one cycle over every feed, then exit" };
+        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, db, once };
+        CommandRunner.SetBody(command, async (parse, cancellationToken) =>
+        {
+            var definitions = await FeedList.LoadAsync(parse.GetValue(feeds)!, cancellationToken);
+            var settings = PipelineSettings.Default(parse.GetValue(db)!.FullName);
+            var report = await RunWorkerAsync(settings, new WorkerPlan(definitions, parse.GetValue(once)), cancellationToken);
+            if (report is not null)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"cycle: {report.Feeds.Count} feeds, {report.Added} articles added, {report.Known} already known, {report.Failed} failed, {report.Events} events, {report.FeedFailures} feeds failed");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Hosts the worker together with the loopback query endpoint, publishing the endpoint's URL in the store's
+    /// lock so that `query` in another process asks this one. Returns the last cycle's report.
+    /// </summary>
+    public static async Task<CycleReport?> RunWorkerAsync(PipelineSettings settings, WorkerPlan plan, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddNewsPipeline(settings);
+        builder.Services.AddSingleton(plan);
+        builder.Services.AddSingleton<PollingWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PollingWorker>());
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        await using var app = builder.Build();
+        app.MapQueryApi();
+        // Opening the store takes its lock before anything listens, so a second owner fails early and clearly.
+        var store = app.Services.GetRequiredService<IPipelineStore>();
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        // Only the embedded store needs this: a server backend is shared by design.
+        (store as LiteDbPipelineStore)?.PublishServiceUrl(address);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return app.Services.GetRequiredService<PollingWorker>().LastCycle;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsPipeline.Cli.Worker;
+using NewsPipeline.Content;
+using NewsPipeline.Core;
+using NewsPipeline.Core.Storage;
+using NewsPipeline.Extraction;
+using NewsPipeline.Ingestion;
+using NewsPipeline.Storage;
+
+namespace NewsPipeline.Cli.Hosting;
+
+/// <summary>Everything the pipeline needs, validated before anything starts.</summary>
+public sealed record PipelineSettings(
+    LiteDbStoreOptions Store,
+    IngestionOptions Ingestion,
+    WorkerOptions Worker,
+    string ModelsDirectory)
+{
+    public static PipelineSettings Default(string databasePath) => new(
+        new LiteDbStoreOptions { DatabasePath = databasePath },
+        new IngestionOptions(),
+        new WorkerOptions(),
+        ArticleAnalyzer.DefaultModelsDirectory);
+
+    /// <summary>Every configuration error at once, so an operator fixes them in one go.</summary>
+    public IReadOnlyList<string> Validate() =>
+        [.. Store.Validate(), .. Ingestion.Validate(), .. Worker.Validate(),
+         .. Directory.Exists(ModelsDirectory) ? [] : new[] { $"models folder not found: {ModelsDirectory}" }];
+}
+
+/// <summary>The composition root shared by `run`, `demo` and tests.</summary>
+public static class PipelineServices
+{
+    public static IServiceCollection AddNewsPipeline(this IServiceCollection services, PipelineSettings settings)
+    {
+        var errors = settings.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ConfigurationException(errors);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddNewsPipelineIngestion(settings.Ingestion);
+        services.AddSingleton(settings.Worker);
+        services.AddSingleton<IContentExtractor>(_ => new ContentExtractor(new ContentExtractorOptions()));
+        services.AddSingleton<IArticleAnalyzer>(_ => ArticleAnalyzer.Load(settings.ModelsDirectory));
+        services.AddLiteDbPipelineStore(settings.Store);
+        services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<FeedPoller>();
+        services.AddSingleton<IngestCycle>();
+        return services;
+    }
+}
+
+/// <summary>Configuration that cannot work; carries every problem found.</summary>
+public sealed class ConfigurationException(IReadOnlyList<string> errors)
+    : Exception("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

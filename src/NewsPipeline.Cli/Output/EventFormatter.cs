@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NewsPipeline.Core.Extraction;
+using NewsPipeline.Core.Json;
+using NewsPipeline.Core.Storage;
+
+namespace NewsPipeline.Cli.Output;
+
+/// <summary>The output formats of `query` and `demo`.</summary>
+public enum EventFormat
+{
+    Table,
+    Json,
+    Csv,
+}
+
+/// <summary>Writes stored events as an aligned table, JSON or CSV (RFC 4180).</summary>
+public static class EventFormatter
+{
+    private static readonly string[] Columns = ["type", "metal", "buyer", "seller", "tonnes", "per", "start", "origin → destination", "status", "lang", "source"];
+
+    public static async Task WriteAsync(TextWriter writer, IReadOnlyList<StoredEvent> events, EventFormat format)
+    {
+        switch (format)
+        {
+            case EventFormat.Json:
+                await writer.WriteLineAsync(JsonSerializer.Serialize(events, RecordJson.Indented));
+                break;
+            case EventFormat.Csv:
+                await WriteCsvAsync(writer, events);
+                break;
+            default:
+                await WriteTableAsync(writer, events);
+                break;
+        }
+    }
+
+    private static string[] Cells(StoredEvent stored)
+    {
+        var e = stored.Event;
+        return
+        [
+            Snake(e.Type), e.Metal ?? "", e.Buyer ?? "", e.Seller ?? "",
+            e.Tonnes?.ToString("#,0.###", CultureInfo.InvariantCulture) ?? "",
+            e.Per is null ? "" : Snake(e.Per.Value), e.Start ?? "",
+            e.Origin is null && e.Destination is null ? "" : $"{e.Origin ?? "?"} → {e.Destination ?? "?"}",
+            Snake(e.Status), stored.Language, stored.FeedName,
+        ];
+    }
+
+    private static async Task WriteTableAsync(TextWriter writer, IReadOnlyList<StoredEvent> events)
+    {
+        const int MaxWidth = 34;
+        var rows = events.Select(Cells).Select(r => r.Select(c => Truncate(c, MaxWidth)).ToArray()).ToList();
+        var widths = Columns.Select((c, i) => Math.Max(Width(c), rows.Count == 0 ? 0 : rows.Max(r => Width(r[i])))).ToArray();
+        await writer.WriteLineAsync(Line(Columns, widths));
+        await writer.WriteLineAsync(string.Join("  ", widths.Select(w => new string('─', w))));
+        foreach (var row in rows)
+        {
+            await writer.WriteLineAsync(Line(row, widths));
+        }
+
+        await writer.WriteLineAsync($"({events.Count} event{(events.Count == 1 ? "" : "s")})");
+    }
+
+    private static async Task WriteCsvAsync(TextWriter writer, IReadOnlyList<StoredEvent> events)
+    {
+        string[] header = ["id", "type", "metal", "buyer", "seller", "tonnes", "per", "start", "origin", "destination", "status", "language", "feed", "article_url", "published", "evidence"];
+        await writer.WriteLineAsync(string.Join(',', header));
+        foreach (var stored in events)
+        {
+            var e = stored.Event;
+            string?[] cells =
+            [
+                stored.Id, Snake(e.Type), e.Metal, e.Buyer, e.Seller, e.Tonnes?.ToString("R", CultureInfo.InvariantCulture),
+                e.Per is null ? null : Snake(e.Per.Value), e.Start, e.Origin, e.Destination, Snake(e.Status), stored.Language,
+                stored.FeedName, stored.ArticleUrl, stored.ArticlePublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Evidence,
+            ];
+            await writer.WriteLineAsync(string.Join(',', cells.Select(Csv)));
+        }
+    }
+
+    private static string Csv(string? cell)
+    {
+        if (string.IsNullOrEmpty(cell))
+        {
+            return "";
+        }
+
+        // A leading = + - @ would be run as a formula by spreadsheets: article text is untrusted.
+        var safe = cell[0] is '=' or '+' or '-' or '@' && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "'" + cell : cell;
+        return safe.AsSpan().IndexOfAny("\",\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    private static string Snake<T>(T value)
+        where T : struct, Enum =>
+        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
+    private static string Line(IReadOnlyList<string> cells, int[] widths)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            builder.Append(cells[i]);
+            if (i < cells.Count - 1)
+            {
+                builder.Append(' ', widths[i] - Width(cells[i]) + 2);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Truncate(string text, int max)
+    {
+        if (Width(text) <= max)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Width(builder.ToString()) + RuneWidth(rune) > max - 1)
+            {
+                break;
+            }
+
+            builder.Append(rune.ToString());
+        }
+
+        return builder.Append('…').ToString();
+    }
+
+    /// <summary>Terminal columns: CJK and full-width characters take two.</summary>
+    private static int Width(string text)
+    {
+        var width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += RuneWidth(rune);
+        }
+
+        return width;
+    }
+
+    private static int RuneWidth(Rune rune) =>
+        rune.Value is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD ? 2 : 1;
+}

@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Logging;
+using NewsPipeline.Core;
+using NewsPipeline.Core.Feeds;
+using NewsPipeline.Core.Storage;
+
+namespace NewsPipeline.Cli.Worker;
+
+/// <summary>What one poll of one feed did.</summary>
+public sealed record FeedPollReport(
+    string Feed,
+    bool NotModified,
+    Failure? Failure,
+    int Entries,
+    int Added,
+    int Known,
+    int Failed,
+    int Events)
+{
+    public bool Succeeded => Failure is null;
+}
+
+/// <summary>
+/// Polls one feed: conditional fetch → parse → each entry through <see cref="ArticleIngestor"/> → feed state saved.
+/// Every failure is recorded on the feed's state and logged; nothing here throws for bad input.
+/// </summary>
+public sealed partial class FeedPoller(
+    IFeedFetcher fetcher,
+    IFeedParser parser,
+    ArticleIngestor ingestor,
+    IPipelineStore store,
+    TimeProvider time,
+    ILogger<FeedPoller> logger)
+{
+    public async Task<FeedPollReport> PollAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        var state = await store.GetFeedStateAsync(feed.Name, cancellationToken) ?? FeedState.New(feed);
+        state = state with { Url = feed.Url, LastAttempt = time.GetUtcNow() };
+        var fetched = await fetcher.FetchAsync(feed, state, cancellationToken);
+        if (fetched.NotModified)
+        {
+            LogNotModified(feed.Name);
+            await SaveSuccessAsync(feed, state, fetched, 0, cancellationToken);
+            return new FeedPollReport(feed.Name, true, null, 0, 0, 0, 0, 0);
+        }
+
+        if (fetched.Failure is not null || fetched.Body is null)
+        {
+            return await FailAsync(feed, state, fetched.Failure ?? new Failure(FailureReason.Empty, "empty response"), fetched.RetryAfter, cancellationToken);
+        }
+
+        var parsed = parser.Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+        if (!parsed.IsSuccess)
+        {
+            return await FailAsync(feed, state, parsed.Failure!, null, cancellationToken);
+        }
+
+        var report = await IngestEntriesAsync(feed, parsed.Value!, cancellationToken);
+        await SaveSuccessAsync(feed, state, fetched, report.Added, cancellationToken);
+        LogPolled(feed.Name, report.Entries, report.Added, report.Known, report.Failed, report.Events);
+        return report;
+    }
+
+    private async Task<FeedPollReport> IngestEntriesAsync(FeedDefinition feed, ParsedFeed parsed, CancellationToken cancellationToken)
+    {
+        int added = 0, known = 0, failed = 0, events = 0;
+        foreach (var entry in parsed.Entries)
+        {
+            EntryReport entryReport;
+            try
+            {
+                entryReport = await ingestor.IngestAsync(feed, entry, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The one catch-all per article: a bug in a stage must not stop the other articles.
+                LogArticleCrashed(ex, feed.Name, entry.Link);
+                entryReport = new EntryReport(entry.Link, EntryOutcome.Failed, 0, new Failure(FailureReason.Malformed, ex.Message));
+            }
+
+            switch (entryReport.Outcome)
+            {
+                case EntryOutcome.Added: added++; events += entryReport.Events; break;
+                case EntryOutcome.Failed: failed++; break;
+                default: known++; break;
+            }
+        }
+
+        return new FeedPollReport(feed.Name, false, null, parsed.Entries.Count, added, known, failed, events);
+    }
+
+    private async Task SaveSuccessAsync(FeedDefinition feed, FeedState state, FeedFetchResult fetched, int added, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await store.SaveFeedStateAsync(
+            state with
+            {
+                Url = fetched.NewUrl ?? state.Url,
+                ETag = fetched.ETag ?? state.ETag,
+                LastModified = fetched.LastModified ?? state.LastModified,
+                LastSuccess = now,
+                LastError = null,
+                ConsecutiveFailures = 0,
+                NextPoll = now + feed.Interval,
+                ItemsSeen = state.ItemsSeen + added,
+            },
+            CancellationToken.None);
+        if (fetched.NewUrl is not null)
+        {
+            LogMoved(feed.Name, fetched.NewUrl);
+        }
+    }
+
+    private async Task<FeedPollReport> FailAsync(FeedDefinition feed, FeedState state, Failure failure, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var failures = state.ConsecutiveFailures + 1;
+        var backoff = Backoff.After(failures, feed.Interval, retryAfter);
+        LogFeedFailed(feed.Name, failure.ToString(), failures, backoff);
+        await store.SaveFeedStateAsync(
+            state with { LastError = failure.ToString(), ConsecutiveFailures = failures, NextPoll = time.GetUtcNow() + backoff },
+            CancellationToken.None);
+        return new FeedPollReport(feed.Name, false, failure, 0, 0, 0, 0, 0);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Feed {Feed}: {Entries} entries, {Added} added, {Known} known, {Failed} failed, {Events} events")]
+    private partial void LogPolled(string feed, int entries, int added, int known, int failed, int events);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Feed {Feed}: not modified")]
+    private partial void LogNotModified(string feed);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Feed {Feed}: poll failed ({Reason}); failure {Count} in a row, next try in {Backoff}")]
+    private partial void LogFeedFailed(string feed, string reason, int count, TimeSpan backoff);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Feed {Feed}: moved permanently to {NewUrl}; update feeds.json")]
+    private partial void LogMoved(string feed, Uri newUrl);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Feed {Feed}: article {Url} failed with an unexpected error")]
+    private partial void LogArticleCrashed(Exception exception, string feed, Uri url);
+}
+
+/// <summary>Exponential backoff per feed, never shorter than the server's Retry-After, capped at a day.</summary>
+public static class Backoff
+{
+    private static readonly TimeSpan Ceiling = TimeSpan.FromHours(24);
+
+    public static TimeSpan After(int consecutiveFailures, TimeSpan interval, TimeSpan? retryAfter)
+    {
+        var exponent = Math.Min(consecutiveFailures - 1, 10);
+        var wait = TimeSpan.FromTicks(Math.Min(Ceiling.Ticks, interval.Ticks * (1L << exponent)));
+        return retryAfter is { } hint && hint > wait ? hint : wait;
+    }
+}

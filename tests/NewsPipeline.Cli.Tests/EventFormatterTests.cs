@@ -1,0 +1,42 @@
+using NewsPipeline.Cli.Output;
+using NewsPipeline.Core.Extraction;
+using NewsPipeline.Core.Storage;
+using Xunit;
+
+namespace NewsPipeline.Cli.Tests;
+
+public sealed class EventFormatterTests
+{
+    private static StoredEvent Event(string buyer, string evidence) => new(
+        "e1", "a1",
+        new SupplyEvent(EventType.SupplyAgreement, "gallium", buyer, "Aluminium of Kazakhstan", 15, RatePeriod.Year, "2026", "KZ", "JP", EventStatus.Fact, "summary", evidence),
+        "fr", "demo: feed", "http://127.0.0.1/a.html", "Titre", new DateTimeOffset(2026, 1, 26, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public async Task Csv_quotes_separators_and_defuses_formulas()
+    {
+        var writer = new StringWriter();
+        await EventFormatter.WriteAsync(writer, [Event("=HYPERLINK(\"x\")", "Il a dit : « 15 t, par an »\nsuite")], EventFormat.Csv);
+        var lines = writer.ToString().Split('\n');
+
+        Assert.StartsWith("id,type,metal,buyer,seller,tonnes", lines[0], StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK(\"\"x\"\")", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"Il a dit : « 15 t, par an »\nsuite\"", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains(",15,year,2026,KZ,JP,fact,fr,", writer.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Table_aligns_columns_for_wide_cjk_names()
+    {
+        var writer = new StringWriter();
+        await EventFormatter.WriteAsync(writer, [Event("三菱商事", "e"), Event("Mitsubishi", "e")], EventFormat.Table);
+        var rows = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // "三菱商事" is four characters but eight terminal columns: the seller column must start at the same column.
+        var cjkRow = rows.Single(r => r.Contains("三菱商事", StringComparison.Ordinal));
+        var latinRow = rows.Single(r => r.Contains("Mitsubishi", StringComparison.Ordinal));
+        Assert.Equal(latinRow.IndexOf("Aluminium", StringComparison.Ordinal), cjkRow.IndexOf("Aluminium", StringComparison.Ordinal) + 4);
+        Assert.Contains("KZ → JP", cjkRow, StringComparison.Ordinal);
+        Assert.EndsWith("(2 events)", rows[^1], StringComparison.Ordinal);
+    }
+}
