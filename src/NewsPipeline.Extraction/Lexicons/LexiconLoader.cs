@@ -223,7 +223,15 @@ internal static class LexiconLoader
             ("=" + p.Name, new CompanyCue(CompanyCueKind.LegalForm, p.Value.EnumerateArray().Select(c => c.GetString()!).ToList()))));
         var before = root.GetProperty("name_before_noun").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
         var connectors = AllLanguages(root.GetProperty("name_connectors"));
-        return new CompanyLexicon(firms, cues, legal, before, connectors, root.GetProperty("cjk_name_stops").GetString()!);
+        return new CompanyLexicon(
+            firms,
+            cues,
+            legal,
+            before,
+            connectors,
+            root.GetProperty("cjk_name_stops").GetString()!,
+            root.GetProperty("cjk_stop_words").EnumerateArray().Select(e => e.GetString()!).ToList(),
+            root.GetProperty("capitalised_noun_languages").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal));
     }
 
     private static OrganisationLexicon ReadOrganisations(JsonElement root, IReadOnlyList<string> supported)

@@ -76,7 +76,9 @@ internal sealed record CompanyLexicon(
     PhraseMatcher<CompanyCue> LegalForms,
     IReadOnlySet<string> NameBeforeNounLanguages,
     IReadOnlySet<string> NameConnectors,
-    string CjkNameStops);
+    string CjkNameStops,
+    IReadOnlyList<string> CjkStopWords,
+    IReadOnlySet<string> CapitalisedNounLanguages);
 
 internal sealed record KnownBody(string Name, string? Country);
 

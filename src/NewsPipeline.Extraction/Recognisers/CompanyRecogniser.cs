@@ -16,7 +16,8 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
     private const string Openers = "«\"“„「『‹";
     private const string ClosersAll = "»\"”“」』›";
 
-    public IReadOnlyList<CompanyFound> Recognise(AnalysisText text, string language, IReadOnlyList<OrganisationFound> organisations, IReadOnlyList<CountryFound> countries)
+    public IReadOnlyList<CompanyFound> Recognise(
+        AnalysisText text, string language, IReadOnlyList<OrganisationFound> organisations, IReadOnlyList<CountryFound> countries, IReadOnlyList<QuantityFound> quantities)
     {
         var cues = lexicon.Cues.For(language).FindAll(text);
         var blocked = cues.Where(c => c.Values[0].Kind == CompanyCueKind.NotCompany).Select(c => (c.Start, c.End)).ToList();
@@ -38,7 +39,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
-            if (!IsPlausibleName(candidate.Name) || AfterAgencyCue(text, candidate, cues)
+            if (!IsPlausibleName(candidate.Name) || AfterAgencyCue(text, candidate, cues) || Spans.Inside(quantities, candidate.Start, candidate.End)
                 || countries.Any(c => c.Start <= candidate.Start && c.End >= candidate.End)
                 || notNames.Any(n => n.Start <= candidate.Start && n.End >= candidate.End))
             {
@@ -74,7 +75,9 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
-            if (CapitalisedWordsAfter(text.Original, at) is { } name)
+            // Where every noun is capitalised (German), one capitalised word after a verb is usually a noun, not a name.
+            if (CapitalisedWordsAfter(text.Original, at) is { } name
+                && (!lexicon.CapitalisedNounLanguages.Contains(language) || LooksLikeName(text.Original[name.Start..name.End])))
             {
                 yield return new CompanyFound(name.Start, name.End, text.Slice(name.Start, name.End), text.Slice(name.Start, name.End), null);
             }
@@ -223,7 +226,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         {
             var c = text[begin - 1];
             var ok = (Scripts.IsHan(c) || Scripts.IsKatakana(c) || char.IsAsciiLetter(c)) && !lexicon.CjkNameStops.Contains(c, StringComparison.Ordinal);
-            if (!ok)
+            if (!ok || lexicon.CjkStopWords.Any(w => begin >= w.Length && string.CompareOrdinal(text, begin - w.Length, w, 0, w.Length) == 0))
             {
                 break;
             }
@@ -275,7 +278,14 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
             return null;
         }
 
-        start = DropLeadingFunctionWord(text, start, nameEnd);
+        // A name may end with a number ("Element 25") but not start with one ("8.000 Tonnen …").
+        while (start < nameEnd && char.IsDigit(text[start]))
+        {
+            var space = text.IndexOf(' ', start, nameEnd - start);
+            start = space < 0 ? nameEnd : space + 1;
+        }
+
+        start = start < nameEnd ? DropLeadingFunctionWord(text, start, nameEnd) : start;
         return start < nameEnd ? (start, nameEnd) : null;
     }
 
@@ -498,6 +508,9 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
 
         return start < name.End ? (start, name.End) : null;
     }
+
+    private static bool LooksLikeName(string name) =>
+        name.Contains(' ', StringComparison.Ordinal) || name.Skip(1).Any(c => char.IsUpper(c) || char.IsDigit(c));
 
     private static bool IsSentenceInitial(string text, int start)
     {

@@ -20,10 +20,10 @@ internal sealed class MentionRecognition(LexiconSet lexicons)
     {
         var orgs = organisations.Recognise(text, language);
         var places = countries.Recognise(text, language, sentences);
-        var firms = companies.Recognise(text, language, orgs, places);
+        var found = quantities.Recognise(text, language, sentences);
+        var firms = companies.Recognise(text, language, orgs, places, found);
         var names = firms.Cast<ISpan>().Concat(orgs).ToList();
         var metalMentions = metals.Recognise(text, language, names);
-        var found = quantities.Recognise(text, language, sentences);
         var interpreted = interpreter.Interpret(text, language, sentences, found, metalMentions);
         var years = YearRecogniser.Recognise(text, found);
         var mainMetal = MainMetal(metalMentions, title, language);
