@@ -8,7 +8,7 @@ namespace NewsPipeline.Extraction.Events;
 /// <summary>The event stage: find candidates, assign roles, status and start, merge repeats, write the records.</summary>
 internal sealed class EventBuilder(LexiconSet lexicons)
 {
-    private readonly EventTyper typer = new(lexicons.Metals);
+    private readonly EventTyper typer = new(lexicons.Metals, lexicons.Events);
 
     public IReadOnlyList<SupplyEvent> Build(RecognisedArticle article)
     {

@@ -42,7 +42,11 @@ internal static class EventMerger
 
         if (candidate.Tonnes is { } t)
         {
-            return kept.Tonnes is { } k && Math.Abs(k - t) <= 0.01 * Math.Max(k, t);
+            // "at least 100 t/yr" repeats the low end of "100-300 t/yr" told before.
+            var known = new List<double>();
+            known.AddRange(kept.Tonnes is { } k ? [k] : []);
+            known.AddRange(kept.Quantity?.Quantity.RangeTonnes ?? []);
+            return known.Any(k => Math.Abs(k - t) <= 0.01 * Math.Max(k, t));
         }
 
         return Compatible(kept.Buyer, candidate.Buyer) && Compatible(kept.Seller, candidate.Seller);

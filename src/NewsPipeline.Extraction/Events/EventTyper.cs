@@ -11,27 +11,35 @@ namespace NewsPipeline.Extraction.Events;
 /// type of its longest cue, and only when a party anchors it (a company; for restrictions and production also a
 /// country); trade flows always need a figure.
 /// </summary>
-internal sealed class EventTyper(MetalLexicon metals)
+internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
 {
+    /// <summary>Without a figure, the more specific kinds of event win over the generic ones.</summary>
+    private static readonly EventType[] CueOnlyPriority = [EventType.ExportRestriction, EventType.Investment, EventType.SupplyAgreement, EventType.Production];
+
     public IReadOnlyList<EventCandidate> Find(RecognisedArticle article, ArticleCues cues)
     {
         var candidates = new List<EventCandidate>();
         foreach (var sentence in article.Sentences)
         {
             var typeCues = cues.Types.Where(c => sentence.Contains(c.Start)).ToList();
+            var quantities = article.Quantities.Where(q => sentence.Contains(q.Start) && q.Quantity.Tonnes > 0).ToList();
             if (typeCues.Count == 0)
             {
+                // A yearly figure for a mine, plant or project states a capacity even without a production verb.
+                candidates.AddRange(quantities.Where(q => q.Kind == QuantityKind.Capacity && q.Quantity.Per is not null && !q.NonMetal && !q.Target)
+                    .Select(q => (q, Metal: q.Metal ?? SentenceMetal(article, sentence) ?? article.MainMetal))
+                    .Where(p => p.Metal is not null)
+                    .Select(p => new EventCandidate(EventType.Production, p.Metal!, sentence, sentence.Start, sentence.End, p.q)));
                 continue;
             }
 
-            var quantities = article.Quantities.Where(q => sentence.Contains(q.Start) && q.Quantity.Tonnes > 0).ToList();
             if (quantities.Count > 0)
             {
                 candidates.AddRange(FromQuantities(article, sentence, quantities, typeCues));
             }
             else
             {
-                candidates.AddRange(FromCuesOnly(article, sentence, typeCues));
+                candidates.AddRange(FromCuesOnly(article, sentence, typeCues, cues));
             }
         }
 
@@ -45,7 +53,7 @@ internal sealed class EventTyper(MetalLexicon metals)
             var quantity = quantities[k];
             // Reserves, non-metal tonnages and tolerances ("±500 t") are not events of their own.
             var tolerance = quantity.Start > 0 && article.Text.Original[quantity.Start - 1] == '±';
-            if (quantity.NonMetal || quantity.Kind == QuantityKind.Reserve || tolerance)
+            if (quantity.NonMetal || quantity.Target || quantity.Kind == QuantityKind.Reserve || tolerance)
             {
                 continue;
             }
@@ -66,20 +74,35 @@ internal sealed class EventTyper(MetalLexicon metals)
                 type = EventType.Production;
             }
 
+            type = BuyingAnAsset(article, type, cue) ? EventType.Investment : type;
+
             yield return new EventCandidate(type, metal, sentence, segmentStart, segmentEnd, quantity);
         }
     }
 
-    private IEnumerable<EventCandidate> FromCuesOnly(RecognisedArticle article, Sentence sentence, List<PhraseMatch<EventCue>> typeCues)
+    private IEnumerable<EventCandidate> FromCuesOnly(RecognisedArticle article, Sentence sentence, List<PhraseMatch<EventCue>> typeCues, ArticleCues cues)
     {
-        // Trade flows need a figure, so a restriction, production or deal cue decides; the longest cue is the most specific.
-        var strongest = typeCues.Where(c => c.Values[0].Type != EventType.TradeFlow).OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).FirstOrDefault();
+        // Trade flows need a figure, so a restriction, investment, deal or production cue decides, in that order.
+        var strongest = typeCues.Where(c => c.Values[0].Type != EventType.TradeFlow)
+            .OrderBy(c => Array.IndexOf(CueOnlyPriority, c.Values[0].Type!.Value)).ThenBy(c => c.Start).FirstOrDefault();
         if (strongest is null)
         {
             yield break;
         }
 
-        var type = strongest.Values[0].Type!.Value;
+        var type = BuyingAnAsset(article, strongest.Values[0].Type!.Value, strongest) ? EventType.Investment : strongest.Values[0].Type!.Value;
+
+        // A bare deal word needs a buying or supplying verb; a bare production word needs a date or an intention.
+        if (type == EventType.SupplyAgreement && !cues.Roles.Any(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)))
+        {
+            yield break;
+        }
+
+        if (type == EventType.Production && !article.Years.Any(y => sentence.Contains(y.Start)) && !cues.Dates.Any(d => sentence.Contains(d.Start))
+            && !cues.Statuses.Any(s => sentence.Contains(s.Start) && s.Values.Any(v => v.Status == EventStatus.Planned)))
+        {
+            yield break;
+        }
 
         var hasCompany = article.Companies.Any(c => sentence.Contains(c.Start));
         var hasCountry = article.Countries.Any(c => sentence.Contains(c.Start));
@@ -99,6 +122,20 @@ internal sealed class EventTyper(MetalLexicon metals)
         {
             yield return new EventCandidate(type, metal, sentence, sentence.Start, sentence.End, null);
         }
+    }
+
+    /// <summary>Buying a mine, a stake or a company is an investment, not a supply deal.</summary>
+    private bool BuyingAnAsset(RecognisedArticle article, EventType type, PhraseMatch<EventCue> cue)
+    {
+        const int ObjectReach = 48;
+        if (type != EventType.SupplyAgreement)
+        {
+            return false;
+        }
+
+        var end = Math.Min(article.Text.Length, cue.End + ObjectReach);
+        return events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0
+            && !article.Quantities.Any(q => q.Start >= cue.End && q.Start < end);
     }
 
     private string? SentenceMetal(RecognisedArticle article, Sentence sentence) =>

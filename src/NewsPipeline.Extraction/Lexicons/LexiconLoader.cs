@@ -267,8 +267,13 @@ internal static class LexiconLoader
             root.GetProperty("roles").EnumerateObject().SelectMany(r => Strings(r.Value, lang).Select(f => (f, new EventCue(roleKinds[r.Name]))))));
         var kinds = PerLanguage(supported, lang => new PhraseMatcher<EventCue>(
             root.GetProperty("kinds").EnumerateObject().SelectMany(k => Strings(k.Value, lang).Select(f =>
-                (f, new EventCue(CueKind.QuantityKind, QuantityKind: Enum.Parse<QuantityKind>(k.Name, ignoreCase: true)))))));
-        return new EventLexicon(types, statuses, roles, kinds);
+            {
+                var target = k.Name.Equals("target", StringComparison.Ordinal);
+                var kind = target ? QuantityKind.Other : Enum.Parse<QuantityKind>(k.Name, ignoreCase: true);
+                return (f, new EventCue(CueKind.QuantityKind, QuantityKind: kind, Target: target));
+            }))));
+        var objects = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("investment_objects"), lang).Select(f => (f, f))));
+        return new EventLexicon(types, statuses, roles, kinds, objects);
     }
 
     private static DateLexicon ReadDates(JsonElement root, IReadOnlyList<string> supported)

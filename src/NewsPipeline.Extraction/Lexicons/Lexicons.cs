@@ -99,13 +99,15 @@ internal enum CueKind
     QuantityKind,
 }
 
-internal sealed record EventCue(CueKind Kind, EventType? Type = null, EventStatus? Status = null, bool FutureOnly = false, QuantityKind? QuantityKind = null);
+/// <param name="Target">A quantity-kind cue for targets and goals: such figures are "other" and make no event.</param>
+internal sealed record EventCue(CueKind Kind, EventType? Type = null, EventStatus? Status = null, bool FutureOnly = false, QuantityKind? QuantityKind = null, bool Target = false);
 
 internal sealed record EventLexicon(
     LanguageMap<PhraseMatcher<EventCue>> TypeCues,
     LanguageMap<PhraseMatcher<EventCue>> StatusCues,
     LanguageMap<PhraseMatcher<EventCue>> RoleCues,
-    LanguageMap<PhraseMatcher<EventCue>> KindCues);
+    LanguageMap<PhraseMatcher<EventCue>> KindCues,
+    LanguageMap<PhraseMatcher<string>> InvestmentObjects);
 
 /// <summary>A date phrase: a month (1-12) or a year relative to the publication year.</summary>
 internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker);

@@ -30,7 +30,8 @@ internal sealed class QuantityInterpreter(MetalLexicon metals, EventLexicon even
             var clauseStart = Math.Max(previous?.End ?? sentence.Start, quantity.Start - MetalBeforeWindow);
             var metal = NearestMetal(quantity, metalMentions, nonMetals, clauseStart, clauseEnd, out var nonMetal);
             var kind = KindOf(quantity, sentence, kindCues, typeCues);
-            result.Add(new QuantityInContext(quantity, metal, kind, nonMetal));
+            var target = kindCues.Any(c => c.Values[0].Target && c.Start >= clauseStart && c.End <= quantity.Start && quantity.Start - c.End <= 24);
+            result.Add(new QuantityInContext(quantity, metal, kind, nonMetal, target));
         }
 
         return result;
