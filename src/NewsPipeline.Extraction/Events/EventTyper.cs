@@ -35,7 +35,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
 
             if (quantities.Count > 0)
             {
-                candidates.AddRange(FromQuantities(article, sentence, quantities, typeCues));
+                candidates.AddRange(FromQuantities(article, sentence, quantities, typeCues, cues));
             }
             else
             {
@@ -46,7 +46,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         return candidates;
     }
 
-    private IEnumerable<EventCandidate> FromQuantities(RecognisedArticle article, Sentence sentence, List<QuantityInContext> quantities, List<PhraseMatch<EventCue>> typeCues)
+    private IEnumerable<EventCandidate> FromQuantities(RecognisedArticle article, Sentence sentence, List<QuantityInContext> quantities, List<PhraseMatch<EventCue>> typeCues, ArticleCues cues)
     {
         for (var k = 0; k < quantities.Count; k++)
         {
@@ -75,6 +75,18 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             }
 
             type = BuyingAnAsset(article, type, cue) ? EventType.Investment : type;
+
+            // A figure next to a ban or control word is a flow unless a quota or cap is named; deliveries to a
+            // country rather than to a company are a trade flow.
+            if (type == EventType.ExportRestriction && events.QuotaCues.For(article.Language).FindAll(article.Text, sentence.Start, sentence.End).Count == 0)
+            {
+                type = EventType.TradeFlow;
+            }
+
+            if (type == EventType.SupplyAgreement && ShipsToACountry(article, cues, sentence))
+            {
+                type = EventType.TradeFlow;
+            }
 
             yield return new EventCandidate(type, metal, sentence, segmentStart, segmentEnd, quantity);
         }
@@ -106,7 +118,12 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
 
         var hasCompany = article.Companies.Any(c => sentence.Contains(c.Start));
         var hasCountry = article.Countries.Any(c => sentence.Contains(c.Start));
-        var anchored = type is EventType.SupplyAgreement or EventType.Investment ? hasCompany : hasCompany || hasCountry;
+        var anchored = type switch
+        {
+            EventType.SupplyAgreement or EventType.Investment => hasCompany,
+            EventType.ExportRestriction => true,
+            _ => hasCompany || hasCountry,
+        };
         if (!anchored)
         {
             yield break;
@@ -122,6 +139,14 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         {
             yield return new EventCandidate(type, metal, sentence, sentence.Start, sentence.End, null);
         }
+    }
+
+    private static bool ShipsToACountry(RecognisedArticle article, ArticleCues cues, Sentence sentence)
+    {
+        var companies = article.Companies.Where(c => sentence.Contains(c.Start)).Select(c => c.Name).Distinct(StringComparer.Ordinal).Count();
+        var markers = cues.RolesOf(CueKind.DestinationMarker, sentence.Start, sentence.End).ToList();
+        return companies <= 1 && article.Countries.Any(c => sentence.Contains(c.Start)
+            && markers.Any(m => m.End <= c.Start && c.Start - m.End <= 3 && article.Text.Original[m.End..c.Start].Trim().Length == 0));
     }
 
     /// <summary>Buying a mine, a stake or a company is an investment, not a supply deal.</summary>

@@ -27,6 +27,12 @@ internal static class StartResolver
             return candidate with { Start = WithMonth(year, cues, article) };
         }
 
+        // Statistics often name their period once ("from January-May 2024 … exports of …").
+        if (candidate.Type == Core.Extraction.EventType.TradeFlow && article.Years.LastOrDefault(y => y.End <= sentence.Start) is { } earlier)
+        {
+            return candidate with { Start = earlier.Year.ToString(CultureInfo.InvariantCulture) };
+        }
+
         var published = article.Published;
         if (published is null)
         {

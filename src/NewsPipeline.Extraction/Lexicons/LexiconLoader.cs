@@ -273,7 +273,8 @@ internal static class LexiconLoader
                 return (f, new EventCue(CueKind.QuantityKind, QuantityKind: kind, Target: target));
             }))));
         var objects = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("investment_objects"), lang).Select(f => (f, f))));
-        return new EventLexicon(types, statuses, roles, kinds, objects);
+        var quotas = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("quota_cues"), lang).Select(f => (f, f))));
+        return new EventLexicon(types, statuses, roles, kinds, objects, quotas);
     }
 
     private static DateLexicon ReadDates(JsonElement root, IReadOnlyList<string> supported)

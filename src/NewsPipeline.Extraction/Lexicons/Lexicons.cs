@@ -107,7 +107,8 @@ internal sealed record EventLexicon(
     LanguageMap<PhraseMatcher<EventCue>> StatusCues,
     LanguageMap<PhraseMatcher<EventCue>> RoleCues,
     LanguageMap<PhraseMatcher<EventCue>> KindCues,
-    LanguageMap<PhraseMatcher<string>> InvestmentObjects);
+    LanguageMap<PhraseMatcher<string>> InvestmentObjects,
+    LanguageMap<PhraseMatcher<string>> QuotaCues);
 
 /// <summary>A date phrase: a month (1-12) or a year relative to the publication year.</summary>
 internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker);

@@ -28,7 +28,7 @@ internal sealed class QuantityInterpreter(MetalLexicon metals, EventLexicon even
             var previous = quantities.LastOrDefault(q => q.End <= quantity.Start && sentence.Contains(q.Start));
             var clauseEnd = Math.Min(next?.Start ?? sentence.End, quantity.End + MetalAfterWindow);
             var clauseStart = Math.Max(previous?.End ?? sentence.Start, quantity.Start - MetalBeforeWindow);
-            var metal = NearestMetal(quantity, metalMentions, nonMetals, clauseStart, clauseEnd, out var nonMetal);
+            var metal = NearestMetal(text, quantity, metalMentions, nonMetals, clauseStart, clauseEnd, out var nonMetal);
             var kind = KindOf(quantity, sentence, kindCues, typeCues);
             var target = kindCues.Any(c => c.Values[0].Target && c.Start >= clauseStart && c.End <= quantity.Start && quantity.Start - c.End <= 24);
             result.Add(new QuantityInContext(quantity, metal, kind, nonMetal, target));
@@ -37,9 +37,16 @@ internal sealed class QuantityInterpreter(MetalLexicon metals, EventLexicon even
         return result;
     }
 
-    private string? NearestMetal(QuantityFound quantity, IReadOnlyList<MetalFound> metalMentions, IReadOnlyList<PhraseMatch<string>> nonMetals, int clauseStart, int clauseEnd, out bool nonMetal)
+    private string? NearestMetal(AnalysisText text, QuantityFound quantity, IReadOnlyList<MetalFound> metalMentions, IReadOnlyList<PhraseMatch<string>> nonMetals, int clauseStart, int clauseEnd, out bool nonMetal)
     {
         nonMetal = false;
+        // "ferrous metals by 5% (1.4 million tons)": a bracketed figure measures what comes before it.
+        var bracketed = quantity.Start > 0 && text.Scan.LastIndexOf('(', quantity.Start - 1, Math.Min(quantity.Start, 3)) >= 0;
+        if (bracketed)
+        {
+            clauseEnd = quantity.End;
+        }
+
         var after = metalMentions.Where(m => m.Start >= quantity.End && m.Start < clauseEnd).MinBy(m => m.Start);
         var before = metalMentions.Where(m => m.End <= quantity.Start && m.Start >= clauseStart).MaxBy(m => m.End);
         var nonMetalAfter = nonMetals.Where(n => n.Start >= quantity.End && n.Start < clauseEnd).MinBy(n => n.Start);
