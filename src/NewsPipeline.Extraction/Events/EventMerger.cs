@@ -53,7 +53,7 @@ internal static class EventMerger
     }
 
     /// <summary>Two party names agree when one's words contain the other's ("Mitsubishi Corporation" within "Mitsubishi Corporation RtM Japan").</summary>
-    private static bool Compatible(string? a, string? b)
+    internal static bool Compatible(string? a, string? b)
     {
         if (a is null || b is null)
         {

@@ -50,12 +50,8 @@ internal static class RoleAssigner
         var source = others.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
         var other = source ?? others.FirstOrDefault();
         var passive = other is not null && MarkedBy(article, cues, CueKind.PassiveMarker, other);
+        // The verb decides who buys; a source marker ("from", "auprès de") only tells which other party is the seller.
         var subjectBuys = verb is null || verb.Values.Any(v => v.Kind == CueKind.BuyerVerb);
-        if (source is not null)
-        {
-            subjectBuys = true;
-        }
-
         if (passive)
         {
             subjectBuys = !subjectBuys;
@@ -63,6 +59,13 @@ internal static class RoleAssigner
 
         var buyer = subjectBuys ? subject : other;
         var seller = subjectBuys ? other : subject;
+        if (buyer is null || seller is null)
+        {
+            // A single-deal story names the counterpart elsewhere; take the article's other main company.
+            var counterpart = MainCounterpart(article, (buyer ?? seller)!);
+            buyer ??= subjectBuys ? null : counterpart;
+            seller ??= subjectBuys ? counterpart : null;
+        }
         return candidate with
         {
             Buyer = buyer?.Name,
@@ -81,10 +84,21 @@ internal static class RoleAssigner
 
     private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, List<CompanyFound> parties, List<CountryFound> countries)
     {
+        // "The Kazakh metal firm will produce …": a producing country points to the company based there.
         var origin = countries.FirstOrDefault()?.Code;
-        var producer = parties.FirstOrDefault()
-            ?? (origin is null ? null : article.Companies.FirstOrDefault(c => string.Equals(c.Country, origin, StringComparison.Ordinal)));
+        var producer = (origin is null ? null : parties.FirstOrDefault(p => string.Equals(p.Country, origin, StringComparison.Ordinal))
+                ?? article.Companies.FirstOrDefault(c => string.Equals(c.Country, origin, StringComparison.Ordinal)))
+            ?? parties.FirstOrDefault()
+            ?? article.Companies.LastOrDefault(c => c.End <= candidate.Sentence.Start);
         return candidate with { Seller = producer?.Name, Origin = origin ?? producer?.Country };
+    }
+
+    private const int FewCompanies = 3;
+
+    private static CompanyFound? MainCounterpart(RecognisedArticle article, CompanyFound known)
+    {
+        var others = article.Companies.Where(c => !EventMerger.Compatible(c.Name, known.Name)).GroupBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return others.Count is > 0 and < FewCompanies ? others.OrderByDescending(g => g.Count()).First().First() : null;
     }
 
     private static EventCandidate Trade(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CountryFound> countries)

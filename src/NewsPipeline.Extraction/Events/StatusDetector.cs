@@ -18,7 +18,7 @@ internal static class StatusDetector
         var found = cues.Statuses
             .Where(s => candidate.Sentence.Contains(s.Start))
             .SelectMany(s => s.Values)
-            .Where(v => !(v.FutureOnly && candidate.Type == EventType.SupplyAgreement))
+            .Where(v => !(v.FutureOnly && candidate.Type is EventType.SupplyAgreement or EventType.ExportRestriction))
             .Select(v => v.Status!.Value)
             .ToHashSet();
         var status = Precedence.FirstOrDefault(found.Contains, EventStatus.Fact);
