@@ -49,7 +49,9 @@ internal static class RoleAssigner
         var others = parties.Where(p => !string.Equals(p.Name, subject.Name, StringComparison.Ordinal)).ToList();
         var source = others.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
         var other = source ?? others.FirstOrDefault();
-        var passive = other is not null && MarkedBy(article, cues, CueKind.PassiveMarker, other);
+        // A passive needs its auxiliary too: German "von" is "from" unless "wird … von X beliefert".
+        var passive = other is not null && MarkedBy(article, cues, CueKind.PassiveMarker, other)
+            && cues.RolesOf(CueKind.PassiveAuxiliary, sentence.Start, sentence.End).Any();
         // The verb decides who buys; a source marker ("from", "auprès de") only tells which other party is the seller.
         var subjectBuys = verb is null || verb.Values.Any(v => v.Kind == CueKind.BuyerVerb);
         if (passive)

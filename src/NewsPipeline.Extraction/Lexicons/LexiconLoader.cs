@@ -262,6 +262,7 @@ internal static class LexiconLoader
             ["destination_markers"] = CueKind.DestinationMarker,
             ["start_markers"] = CueKind.StartMarker,
             ["counterpart_markers"] = CueKind.CounterpartMarker,
+            ["passive_auxiliaries"] = CueKind.PassiveAuxiliary,
         };
         var roles = PerLanguage(supported, lang => new PhraseMatcher<EventCue>(
             root.GetProperty("roles").EnumerateObject().SelectMany(r => Strings(r.Value, lang).Select(f => (f, new EventCue(roleKinds[r.Name]))))));

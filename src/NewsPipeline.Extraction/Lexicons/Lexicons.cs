@@ -96,6 +96,7 @@ internal enum CueKind
     DestinationMarker,
     StartMarker,
     CounterpartMarker,
+    PassiveAuxiliary,
     QuantityKind,
 }
 
