@@ -129,7 +129,11 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             yield break;
         }
 
-        var sentenceMetals = article.Metals.Where(m => sentence.Contains(m.Start)).Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
+        // The metals next to the cue ("ban exports of bauxite"), not those in an aside about its uses.
+        const int MetalReach = 40;
+        var inSentence = article.Metals.Where(m => sentence.Contains(m.Start)).ToList();
+        var nearCue = inSentence.Where(m => Math.Abs(m.Start - strongest.End) <= MetalReach || Math.Abs(strongest.Start - m.End) <= MetalReach).ToList();
+        var sentenceMetals = (nearCue.Count > 0 ? nearCue : inSentence).Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
         if (sentenceMetals.Count == 0 && article.MainMetal is not null)
         {
             sentenceMetals.Add(article.MainMetal);
@@ -159,8 +163,15 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         }
 
         var end = Math.Min(article.Text.Length, cue.End + ObjectReach);
-        return events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0
-            && !article.Quantities.Any(q => q.Start >= cue.End && q.Start < end);
+        if (article.Quantities.Any(q => q.Start >= cue.End && q.Start < end))
+        {
+            return false;
+        }
+
+        // "buy Syrah Resources": a company right after the verb is the thing bought.
+        var buysACompany = cue.Values.Any(v => v.Type == EventType.SupplyAgreement)
+            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= 2);
+        return buysACompany || events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0;
     }
 
     private string? SentenceMetal(RecognisedArticle article, Sentence sentence) =>

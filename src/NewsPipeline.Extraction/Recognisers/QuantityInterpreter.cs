@@ -41,7 +41,8 @@ internal sealed class QuantityInterpreter(MetalLexicon metals, EventLexicon even
     {
         nonMetal = false;
         // "ferrous metals by 5% (1.4 million tons)": a bracketed figure measures what comes before it.
-        var bracketed = quantity.Start > 0 && text.Scan.LastIndexOf('(', quantity.Start - 1, Math.Min(quantity.Start, 3)) >= 0;
+        var open = quantity.Start > 0 ? text.Scan.LastIndexOf('(', quantity.Start - 1, Math.Min(quantity.Start, 10)) : -1;
+        var bracketed = open >= 0 && text.Scan[(open + 1)..quantity.Start].All(c => char.IsLetter(c) || c == ' ' || c == '~');
         if (bracketed)
         {
             clauseEnd = quantity.End;
