@@ -40,6 +40,12 @@ internal static class EventMerger
             return false;
         }
 
+        // The same tonnage in two different periods (phase 1 from 2011, phase 2 from 2012) is two events.
+        if (kept.Start is not null && candidate.Start is not null && !string.Equals(kept.Start[..4], candidate.Start[..4], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (candidate.Tonnes is { } t)
         {
             // "at least 100 t/yr" repeats the low end of "100-300 t/yr" told before.
