@@ -43,8 +43,14 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             }
         }
 
-        return candidates;
+        return KeepQuotaTotals(candidates);
     }
+
+    /// <summary>A quota split by month or by tranche in the same sentence is one restriction: keep the total.</summary>
+    private static List<EventCandidate> KeepQuotaTotals(List<EventCandidate> candidates) =>
+        candidates.Where(c => c.Type != EventType.ExportRestriction || c.Tonnes is null
+            || !candidates.Any(o => o != c && o.Type == EventType.ExportRestriction && o.Sentence == c.Sentence
+                && string.Equals(o.Metal, c.Metal, StringComparison.Ordinal) && o.Tonnes > c.Tonnes)).ToList();
 
     private IEnumerable<EventCandidate> FromQuantities(RecognisedArticle article, Sentence sentence, List<QuantityInContext> quantities, List<PhraseMatch<EventCue>> typeCues, ArticleCues cues)
     {
@@ -62,7 +68,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             var segmentEnd = k == quantities.Count - 1 ? sentence.End : quantities[k + 1].Start;
             var inSegment = typeCues.Where(c => c.Start >= segmentStart && c.End <= segmentEnd).ToList();
             var cue = (inSegment.Count > 0 ? inSegment : typeCues).MinBy(c => Distance(c, quantity));
-            var metal = quantity.Metal ?? SentenceMetal(article, sentence) ?? article.MainMetal;
+            var metal = quantity.Metal ?? SentenceMetal(article, sentence) ?? RecentMetal(article, sentence) ?? article.MainMetal;
             if (cue is null || metal is null)
             {
                 continue;
@@ -134,9 +140,9 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         var inSentence = article.Metals.Where(m => sentence.Contains(m.Start)).ToList();
         var nearCue = inSentence.Where(m => Math.Abs(m.Start - strongest.End) <= MetalReach || Math.Abs(strongest.Start - m.End) <= MetalReach).ToList();
         var sentenceMetals = (nearCue.Count > 0 ? nearCue : inSentence).Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
-        if (sentenceMetals.Count == 0 && article.MainMetal is not null)
+        if (sentenceMetals.Count == 0 && (RecentMetal(article, sentence) ?? article.MainMetal) is { } fallback)
         {
-            sentenceMetals.Add(article.MainMetal);
+            sentenceMetals.Add(fallback);
         }
 
         foreach (var metal in sentenceMetals)
@@ -156,7 +162,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
     /// <summary>Buying a mine, a stake or a company is an investment, not a supply deal.</summary>
     private bool BuyingAnAsset(RecognisedArticle article, EventType type, PhraseMatch<EventCue> cue)
     {
-        const int ObjectReach = 48;
+        const int ObjectReach = 64;
         if (type != EventType.SupplyAgreement)
         {
             return false;
@@ -172,6 +178,14 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         var buysACompany = cue.Values.Any(v => v.Type == EventType.SupplyAgreement)
             && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= 2);
         return buysACompany || events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0;
+    }
+
+    /// <summary>"ce métal", "des Materials": the metal last named shortly before the sentence.</summary>
+    private string? RecentMetal(RecognisedArticle article, Sentence sentence)
+    {
+        const int Reach = 400;
+        var recent = article.Metals.LastOrDefault(m => m.End <= sentence.Start && sentence.Start - m.End <= Reach);
+        return recent is null ? null : metals.ForEvents(recent.Metal);
     }
 
     private string? SentenceMetal(RecognisedArticle article, Sentence sentence) =>
