@@ -140,9 +140,14 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         var inSentence = article.Metals.Where(m => sentence.Contains(m.Start)).ToList();
         var nearCue = inSentence.Where(m => Math.Abs(m.Start - strongest.End) <= MetalReach || Math.Abs(strongest.Start - m.End) <= MetalReach).ToList();
         var sentenceMetals = (nearCue.Count > 0 ? nearCue : inSentence).Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
-        if (sentenceMetals.Count == 0 && (RecentMetal(article, sentence) ?? article.MainMetal) is { } fallback)
+        if (sentenceMetals.Count == 0)
         {
-            sentenceMetals.Add(fallback);
+            sentenceMetals.AddRange(RecentSentenceMetals(article, sentence));
+        }
+
+        if (sentenceMetals.Count == 0 && article.MainMetal is not null)
+        {
+            sentenceMetals.Add(article.MainMetal);
         }
 
         foreach (var metal in sentenceMetals)
@@ -186,6 +191,20 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         const int Reach = 400;
         var recent = article.Metals.LastOrDefault(m => m.End <= sentence.Start && sentence.Start - m.End <= Reach);
         return recent is null ? null : metals.ForEvents(recent.Metal);
+    }
+
+    /// <summary>"beide Technologiemetalle", "ces métaux": every metal of the last sentence that named metals, close before this one.</summary>
+    private List<string> RecentSentenceMetals(RecognisedArticle article, Sentence sentence)
+    {
+        const int Reach = 400;
+        var last = article.Metals.LastOrDefault(m => m.End <= sentence.Start && sentence.Start - m.End <= Reach);
+        if (last is null)
+        {
+            return [];
+        }
+
+        var source = article.Sentences.First(s => s.Contains(last.Start));
+        return article.Metals.Where(m => source.Contains(m.Start)).Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private string? SentenceMetal(RecognisedArticle article, Sentence sentence) =>
