@@ -15,8 +15,8 @@ internal sealed class EventBuilder(LexiconSet lexicons)
         var cues = ArticleCues.Find(article, lexicons.Events, lexicons.Dates);
         var candidates = typer.Find(article, cues)
             .Select(c => RoleAssigner.Assign(c, article, cues))
-            .Select(c => StatusDetector.Assign(c, cues))
             .Select(c => StartResolver.Assign(c, article, cues))
+            .Select(c => StatusDetector.Assign(c, cues, article.Published))
             .ToList();
         return EventMerger.Merge(candidates).Select(c => ToRecord(c, article)).ToList();
     }

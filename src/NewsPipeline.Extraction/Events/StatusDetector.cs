@@ -13,7 +13,7 @@ internal static class StatusDetector
     private static readonly EventStatus[] Precedence =
         [EventStatus.Denied, EventStatus.Ended, EventStatus.Rumoured, EventStatus.Talks, EventStatus.Planned];
 
-    public static EventCandidate Assign(EventCandidate candidate, ArticleCues cues)
+    public static EventCandidate Assign(EventCandidate candidate, ArticleCues cues, Recognisers.PublicationDate? published)
     {
         var found = cues.Statuses
             .Where(s => candidate.Sentence.Contains(s.Start))
@@ -22,6 +22,15 @@ internal static class StatusDetector
             .Select(v => v.Status!.Value)
             .ToHashSet();
         var status = Precedence.FirstOrDefault(found.Contains, EventStatus.Fact);
+
+        // Output or an investment dated after the publication is still ahead.
+        if (status == EventStatus.Fact && candidate.Type is EventType.Production or EventType.Investment && published is not null
+            && candidate.Start is { Length: >= 4 } start && int.TryParse(start.AsSpan(0, 4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            && year > published.Year)
+        {
+            status = EventStatus.Planned;
+        }
+
         return candidate with { Status = status };
     }
 }
