@@ -19,7 +19,7 @@ internal static class ExtractionRecordWriter
         var metals = article.Metals.Select(m => m.Metal).Distinct(StringComparer.Ordinal).ToList();
         var countries = article.Countries.Select(c => c.Code).Distinct(StringComparer.Ordinal).ToList();
         var quantities = article.Quantities
-            .GroupBy(q => (q.Quantity.Tonnes, q.Metal, Low: q.Quantity.RangeTonnes?[0]))
+            .GroupBy(q => (q.Quantity.Tonnes, Low: q.Quantity.RangeTonnes?[0]))
             .Select(g => g.First())
             .Select(q => new QuantityMention(q.Quantity.Text, q.Quantity.Value, q.Quantity.Unit, q.Quantity.Tonnes, q.Quantity.Per, q.Metal, q.Kind, q.Quantity.RangeTonnes))
             .ToList();

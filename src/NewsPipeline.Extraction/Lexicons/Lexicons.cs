@@ -53,7 +53,8 @@ internal sealed record UnitLexicon(
     LanguageMap<PhraseMatcher<double>> Multipliers,
     LanguageMap<PhraseMatcher<RatePeriod>> Rates,
     LanguageMap<NumberFormat> NumberFormats,
-    LanguageMap<PhraseMatcher<string>> RangeConnectors);
+    LanguageMap<PhraseMatcher<string>> RangeConnectors,
+    LanguageMap<PhraseMatcher<double>> NumberWords);
 
 /// <summary>A firm of the curated gazetteer.</summary>
 internal sealed record KnownFirm(string Name, string? Country);

@@ -21,8 +21,16 @@ internal sealed class QuantityRecogniser(UnitLexicon lexicon)
         var found = new List<QuantityFound>();
         var scan = text.Scan;
         var i = 0;
+        var numberWords = lexicon.NumberWords.For(language);
         while (i < scan.Length)
         {
+            if (!char.IsDigit(scan[i]) && numberWords.MatchAt(text, i) is { } word && ReadWordQuantity(text, language, word) is { } spelled)
+            {
+                found.Add(spelled with { Per = spelled.Per ?? FindRate(text, language, spelled, sentences.FirstOrDefault(s => s.Contains(i))) });
+                i = spelled.End;
+                continue;
+            }
+
             if (!char.IsDigit(scan[i]) || (i > 0 && (Scripts.IsWordChar(scan[i - 1]) || (scan[i - 1] is '.' or ',' && i > 1 && char.IsDigit(scan[i - 2])))))
             {
                 i++;
@@ -99,6 +107,34 @@ internal sealed class QuantityRecogniser(UnitLexicon lexicon)
         var tonnes = value * entry.Factor;
         var range = low is { } l ? new[] { l * entry.Factor, tonnes } : null;
         return new QuantityFound(start, unit.End, text.Slice(start, unit.End), value, entry.Unit, tonnes, entry.Per, range);
+    }
+
+    /// <summary>"two-million pounds", "deux millions de tonnes", 二万トン: a number word counts only before a scale word.</summary>
+    private QuantityFound? ReadWordQuantity(AnalysisText text, string language, PhraseMatch<double> word)
+    {
+        var scan = text.Scan;
+        var at = word.End;
+        if (at < scan.Length && (scan[at] == '-' || scan[at] == ' '))
+        {
+            at++;
+        }
+
+        var multiplier = lexicon.Multipliers.For(language).MatchAt(text, at);
+        if (multiplier is null)
+        {
+            return null;
+        }
+
+        var unitStart = SkipSpaces(scan, multiplier.End);
+        var unit = lexicon.Units.For(language).MatchAt(text, unitStart);
+        if (unit is null || unitStart - multiplier.End > 2)
+        {
+            return null;
+        }
+
+        var entry = unit.Values[0];
+        var value = word.Values[0] * multiplier.Values[0] * entry.Scale;
+        return new QuantityFound(word.Start, unit.End, text.Slice(word.Start, unit.End), value, entry.Unit, value * entry.Factor, entry.Per, null);
     }
 
     private RatePeriod? FindRate(AnalysisText text, string language, QuantityFound quantity, Sentence? sentence)
