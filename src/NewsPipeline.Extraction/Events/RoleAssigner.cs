@@ -19,7 +19,8 @@ internal static class RoleAssigner
         var sentence = candidate.Sentence;
         var inSentence = article.Companies.Where(c => sentence.Contains(c.Start)).ToList();
         var inSegment = inSentence.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
-        var parties = DistinctByName(inSegment.Count > 0 ? inSegment.Concat(inSentence.Except(inSegment)) : inSentence);
+        // Parties of the event's own clause come first; the rest of the sentence only fills gaps.
+        var parties = DistinctByName(inSegment.OrderBy(c => c.Start).Concat(inSentence.Except(inSegment).OrderBy(c => c.Start)));
         var countries = article.Countries.Where(c => sentence.Contains(c.Start)).ToList();
         return candidate.Type switch
         {
@@ -182,5 +183,5 @@ internal static class RoleAssigner
     private static bool IsSuffixMarker(char c) => Text.Scripts.IsCjk(c) || c == '-';
 
     private static List<CompanyFound> DistinctByName(IEnumerable<CompanyFound> companies) =>
-        companies.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.First()).OrderBy(c => c.Start).ToList();
+        companies.GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
 }
