@@ -75,7 +75,10 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             }
 
             var type = cue.Values[0].Type!.Value;
-            if (quantity.Kind == QuantityKind.Capacity && type != EventType.SupplyAgreement)
+            // A project's yearly figure is its output unless a company buys or sells it.
+            var hasParty = article.Companies.Any(c => sentence.Contains(c.Start));
+            var facility = events.KindCues.For(article.Language).FindAll(article.Text, sentence.Start, sentence.End).Any(k => k.Values[0].QuantityKind == QuantityKind.Capacity);
+            if ((quantity.Kind == QuantityKind.Capacity && type != EventType.SupplyAgreement) || (type == EventType.SupplyAgreement && !hasParty && facility))
             {
                 type = EventType.Production;
             }
@@ -108,7 +111,11 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             yield break;
         }
 
-        var type = BuyingAnAsset(article, strongest.Values[0].Type!.Value, strongest) ? EventType.Investment : strongest.Values[0].Type!.Value;
+        var type = strongest.Values[0].Type!.Value;
+        if (type == EventType.SupplyAgreement && typeCues.Any(c => BuyingAnAsset(article, EventType.SupplyAgreement, c)))
+        {
+            type = EventType.Investment;
+        }
 
         // A bare deal word needs a buying or supplying verb; a bare production word needs a date or an intention.
         if (type == EventType.SupplyAgreement && !cues.Roles.Any(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)))
@@ -179,9 +186,13 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             return false;
         }
 
-        // "buy Syrah Resources": a company right after the verb is the thing bought.
+        // "buy Syrah Resources", "buying Australia-listed junior Syrah": a company soon after the verb, not introduced
+        // by "from", is the thing bought.
+        const int CompanyReach = 32;
+        var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(article.Text.Length, cue.End + CompanyReach))
+            .Where(r => r.Values.Any(v => v.Kind is CueKind.SourceMarker or CueKind.CounterpartMarker)).ToList();
         var buysACompany = cue.Values.Any(v => v.Type == EventType.SupplyAgreement)
-            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= 2);
+            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= CompanyReach && !sources.Any(r => r.Start < c.Start));
         return buysACompany || events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0;
     }
 
