@@ -119,9 +119,15 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         {
             if (Scripts.IsCjk(text.Original[noun.Start]))
             {
-                if (CjkNameBefore(text.Original, noun.Start) is { } cjk)
+                if (CjkNameBefore(text.Original, noun.Start) is { } cjk && !lexicon.CjkStopWords.Contains(text.Original[cjk..noun.Start]))
                 {
                     yield return new CompanyFound(cjk, noun.End, text.Slice(cjk, noun.End), text.Original[cjk..noun.Start], null);
+                }
+
+                // 会社「日豪レアアース」: a bracketed name right after the noun.
+                if (noun.End < text.Length && Openers.Contains(text.Original[noun.End], StringComparison.Ordinal) && QuotedForward(text.Original, noun.End) is { } quoted)
+                {
+                    yield return new CompanyFound(quoted.Open + 1, quoted.Close, quoted.Name, quoted.Name, null);
                 }
 
                 continue;
