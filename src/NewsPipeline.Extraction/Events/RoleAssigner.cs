@@ -111,8 +111,11 @@ internal static class RoleAssigner
         var fromCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.SourceMarker, c));
         var toCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && c != fromCountry);
         var unmarked = countries.FirstOrDefault(c => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c));
-        var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code ?? article.MainCountry);
+        var fallback = string.Equals(article.MainCountry, toCountry?.Code, StringComparison.Ordinal) ? null : article.MainCountry;
+        var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code ?? fallback);
         var destination = toCountry?.Code ?? (imports ? unmarked?.Code : null);
+        // "Vale exported 78 Mt": an exporting company's home country is the origin.
+        origin ??= imports ? null : article.Companies.FirstOrDefault(c => candidate.Sentence.Contains(c.Start))?.Country;
         if (string.Equals(origin, destination, StringComparison.Ordinal))
         {
             destination = imports ? destination : null;

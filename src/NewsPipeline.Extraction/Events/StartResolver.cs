@@ -59,7 +59,9 @@ internal static class StartResolver
 
     private static string WithMonth(YearFound year, ArticleCues cues, RecognisedArticle article)
     {
-        var month = cues.Dates.LastOrDefault(d => d.Values[0].Month is not null && d.End <= year.Start && year.Start - d.End <= 2);
+        // "December 2024", "décembre 2024" write the month first; "2025年6月" writes it after the year.
+        var month = cues.Dates.LastOrDefault(d => d.Values[0].Month is not null && d.End <= year.Start && year.Start - d.End <= 2)
+            ?? cues.Dates.FirstOrDefault(d => d.Values[0].Month is not null && d.Start >= year.End && d.Start - year.End <= 1 && !char.IsDigit(article.Text.Original[year.End]));
         return month is null
             ? year.Year.ToString(CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{year.Year:D4}-{month.Values[0].Month:D2}");

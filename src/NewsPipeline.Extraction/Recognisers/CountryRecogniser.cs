@@ -16,6 +16,13 @@ internal sealed class CountryRecogniser(CountryLexicon lexicon)
         foreach (var match in lexicon.Matcher.For(language).FindAll(text))
         {
             var surface = text.Slice(match.Start, match.End);
+
+            // "US$ 95", "A$200mn": a country code fused with a currency sign names a currency.
+            if (match.End < text.Length && text.Original[match.End] == '$')
+            {
+                continue;
+            }
+
             if (lexicon.PersonLikeNames.Contains(surface) && NextToCapitalisedName(text.Original, match.Start, match.End))
             {
                 continue;
