@@ -16,6 +16,17 @@ internal sealed record ArticleCues(
         events.RoleCues.For(article.Language).FindAll(article.Text),
         dates.Matcher.For(article.Language).FindAll(article.Text));
 
+    private readonly ILookup<int, PhraseMatch<EventCue>> rolesByEnd = Roles.ToLookup(r => r.End);
+    private readonly ILookup<int, PhraseMatch<EventCue>> rolesByStart = Roles.ToLookup(r => r.Start);
+
     public IEnumerable<PhraseMatch<EventCue>> RolesOf(CueKind kind, int start, int end) =>
         Roles.Where(r => r.Values.Any(v => v.Kind == kind) && r.Start >= start && r.End <= end);
+
+    /// <summary>Role phrases of a kind ending within <paramref name="gap"/> characters before <paramref name="position"/>.</summary>
+    public IEnumerable<PhraseMatch<EventCue>> EndingBefore(CueKind kind, int position, int gap) =>
+        Enumerable.Range(Math.Max(0, position - gap), Math.Min(position, gap) + 1).SelectMany(e => rolesByEnd[e]).Where(r => r.Values.Any(v => v.Kind == kind));
+
+    /// <summary>Role phrases of a kind starting within <paramref name="gap"/> characters after <paramref name="position"/>.</summary>
+    public IEnumerable<PhraseMatch<EventCue>> StartingAfter(CueKind kind, int position, int gap) =>
+        Enumerable.Range(position, gap + 1).SelectMany(s => rolesByStart[s]).Where(r => r.Values.Any(v => v.Kind == kind));
 }

@@ -166,20 +166,8 @@ internal static class RoleAssigner
     private static bool MarkedBy(RecognisedArticle article, ArticleCues cues, CueKind kind, ISpan mention)
     {
         var text = article.Text.Original;
-        foreach (var marker in cues.Roles.Where(r => r.Values.Any(v => v.Kind == kind)))
-        {
-            if (marker.End <= mention.Start && mention.Start - marker.End <= MarkerGap && text[marker.End..mention.Start].Trim().Length == 0)
-            {
-                return true;
-            }
-
-            if (marker.Start >= mention.End && marker.Start - mention.End <= 1 && IsSuffixMarker(text[marker.Start]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0)
+            || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]));
     }
 
     /// <summary>Markers written after their noun: CJK particles (から, 向け) and Kazakh case suffixes (-нан, -мен).</summary>

@@ -129,7 +129,7 @@ internal sealed class PhraseMatcher<T>
             return -1;
         }
 
-        if (pattern.CaseSensitive && !string.Equals(text.Original[start..keyEnd], pattern.Text, StringComparison.Ordinal))
+        if (pattern.CaseSensitive && (keyEnd - start != pattern.Text.Length || string.CompareOrdinal(text.Original, start, pattern.Text, 0, pattern.Text.Length) != 0))
         {
             return -1;
         }
