@@ -19,6 +19,7 @@ public sealed class LanguageIdentifierTests
     [InlineData("Das japanische Unternehmen wird Gallium aus Kasachstan importieren, teilte der Konzern mit.", "de")]
     [InlineData("La empresa japonesa importará galio de Kazajistán en el marco de un acuerdo con la minera.", "es")]
     [InlineData("A empresa japonesa vai importar gálio do Cazaquistão, segundo o acordo com a mineradora.", "pt")]
+    [InlineData("La minera chilena firmó un acuerdo para vender litio al año a un fabricante coreano.", "es")]
     public void Undeclared_language_comes_from_script_and_words(string text, string expected) =>
         Assert.Equal(expected, Identifier.Identify(null, text));
 

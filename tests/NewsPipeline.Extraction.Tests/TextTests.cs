@@ -29,6 +29,14 @@ public sealed class TextTests
     }
 
     [Fact]
+    public void German_day_ordinals_do_not_end_sentences()
+    {
+        var sentences = Sentences("China verbietet ab dem 1. März 2025 die Ausfuhr. Im Januar sanken die Exporte.", "de");
+        Assert.Equal(2, sentences.Count);
+        Assert.EndsWith("die Ausfuhr.", sentences[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cjk_full_stops_and_line_breaks_end_sentences()
     {
         Assert.Equal(["日本は輸入を増やす。", "中国は輸出を止めた。"], Sentences("日本は輸入を増やす。中国は輸出を止めた。", "ja"));

@@ -77,7 +77,22 @@ internal sealed class LanguageIdentifier(LanguageLexicon lexicon)
 
     private string? ByFunctionWords(string sample)
     {
+        const int LetterWeight = 2;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Letters only one Latin-script language uses (ñ, ã, ß, è) weigh more than shared function words.
+        foreach (var (language, letters) in lexicon.DistinctiveLetters)
+        {
+            if (lexicon.FunctionWords.ContainsKey(language) && !Scripts.IsCyrillic(letters[0]) && !Scripts.IsCjk(letters[0]))
+            {
+                var hits = sample.Count(c => letters.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal));
+                if (hits > 0)
+                {
+                    counts[language] = hits * LetterWeight;
+                }
+            }
+        }
+
         foreach (var token in Tokenizer.Tokenize(sample))
         {
             if (token.Kind != TokenKind.Word)

@@ -94,8 +94,9 @@ internal sealed class SentenceSegmenter(TextLexicon lexicon)
             wordStart--;
         }
 
+        // Abbreviations, initials and day ordinals ("am 1. März") do not end a sentence.
         var word = text[wordStart..i];
-        if (word.Length > 0 && (abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]))))
+        if (word.Length > 0 && (abbreviations.Contains(word) || (word.Length == 1 && char.IsUpper(word[0])) || (word.Length <= 2 && word.All(char.IsDigit))))
         {
             return false;
         }
