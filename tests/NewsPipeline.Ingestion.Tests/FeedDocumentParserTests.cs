@@ -150,6 +150,43 @@ public sealed class FeedDocumentParserTests
     }
 
     [Fact]
+    public void Absurdly_deep_nesting_is_refused_instead_of_exhausting_the_stack()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>deep</title>" + string.Concat(Enumerable.Repeat("<item><description>x <br> y", 20_000));
+
+        var outcome = IngestionTestHost.Parser().Parse(Encoding.UTF8.GetBytes(xml), null, FeedUrl);
+
+        Assert.Equal(FailureReason.Malformed, outcome.Failure?.Reason);
+    }
+
+    [Fact]
+    public void Absurdly_deep_markup_in_a_description_is_kept_as_text()
+    {
+        var xml = "<rss version=\"2.0\"><channel><title>deep</title><item><title>t</title><link>https://m.example/1</link><description>"
+            + string.Concat(Enumerable.Repeat("<b>", 5_000)) + "x" + string.Concat(Enumerable.Repeat("</b>", 5_000))
+            + "</description></item></channel></rss>";
+
+        var feed = Parse(xml);
+
+        Assert.StartsWith("<b><b><b>", feed.Entries[0].Summary, StringComparison.Ordinal);
+        Assert.Equal(5_000 * 7 + 1, feed.Entries[0].Summary!.Length);
+    }
+
+    [Fact]
+    public void Large_feed_with_thousands_of_items_is_read_completely()
+    {
+        var items = string.Concat(Enumerable.Range(0, 5000).Select(i =>
+            $"<item><title>Цинк {i} &amp; свинец</title><link>https://m.example/{i}</link><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>"));
+        var xml = $"<rss version=\"2.0\"><channel><title>big</title><language>ru</language>{items}</channel></rss>";
+
+        var feed = Parse(xml);
+
+        Assert.Equal(5000, feed.Entries.Count);
+        Assert.Equal("Цинк 4999 & свинец", feed.Entries[4999].Title);
+        Assert.Equal("ru", feed.Entries[4999].Language);
+    }
+
+    [Fact]
     public void Binary_garbage_is_a_failure_not_an_exception()
     {
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0xFF, 0x3C, 0x00 };

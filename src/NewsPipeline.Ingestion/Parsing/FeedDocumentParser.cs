@@ -100,7 +100,8 @@ public sealed class FeedDocumentParser : IFeedParser
 
         var (title, items) = MapWithFeedReader(root) ?? MapDirectly(root);
         var now = time.GetUtcNow();
-        var read = items.Select(i => ReadItem(i.Element, i.Mapped, baseUrl, now)).ToList();
+        var language = XmlItemReader.DocumentLanguage(root);
+        var read = items.Select(i => ReadItem(i.Element, i.Mapped, baseUrl, now, language)).ToList();
         return Outcome<FeedDocument>.Success(new FeedDocument(format, ChannelTitle(root, baseUrl) ?? title, encoding, read));
     }
 
@@ -108,6 +109,11 @@ public sealed class FeedDocumentParser : IFeedParser
     {
         try
         {
+            if (NestedDeeperThanLimit(xml))
+            {
+                return Outcome<XDocument>.Fail(FailureReason.Malformed, $"elements nested deeper than {MaxDepth} levels");
+            }
+
             using var reader = XmlReader.Create(new StringReader(xml), SafeXmlSettings());
             var document = XDocument.Load(reader, LoadOptions.None);
             return document.Root is null
@@ -116,9 +122,30 @@ public sealed class FeedDocumentParser : IFeedParser
         }
         catch (XmlException e)
         {
-            return Outcome<XDocument>.Fail(FailureReason.Malformed, $"not well-formed XML even after repair: {e.Message}");
+            return Outcome<XDocument>.Fail(FailureReason.Malformed, $"not well-formed XML even after repair: {Shorten(e.Message)}");
         }
     }
+
+    // Real feeds nest a few dozen levels at most. Far deeper nesting is an attack or a cascade of unclosed tags:
+    // it would exhaust the stack of recursive readers downstream, and the XML reader's own error for thousands of
+    // unclosed elements is slow to build, so a streaming pass stops at the limit before anything is loaded.
+    internal const int MaxDepth = 256;
+
+    private static bool NestedDeeperThanLimit(string xml)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), SafeXmlSettings());
+        while (reader.Read())
+        {
+            if (reader.Depth > MaxDepth)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Shorten(string message) => message.Length <= 300 ? message : message[..300] + "…";
 
     // DTDs are refused outright (repair has removed them): no entity expansion, no external fetch.
     internal static XmlReaderSettings SafeXmlSettings() => new()
@@ -179,7 +206,7 @@ public sealed class FeedDocumentParser : IFeedParser
         return XmlItemReader.Construct(channel, baseUrl, "title");
     }
 
-    private static FeedDocumentItem ReadItem(XElement element, FeedItem? mapped, Uri baseUrl, DateTimeOffset now)
+    private static FeedDocumentItem ReadItem(XElement element, FeedItem? mapped, Uri baseUrl, DateTimeOffset now, string? documentLanguage)
     {
         DateTimeOffset? NotFuture(DateTimeOffset? date) => date > now + FutureTolerance ? null : date;
         return new FeedDocumentItem(
@@ -190,6 +217,6 @@ public sealed class FeedDocumentParser : IFeedParser
             Updated: NotFuture(XmlItemReader.FirstDate(element, published: false)),
             Summary: XmlItemReader.Construct(element, baseUrl, "description", "summary", "abstract") ?? XmlItemReader.Clean(mapped?.Description),
             Content: XmlItemReader.Construct(element, baseUrl, "encoded", "content", "body", "fullitem") ?? XmlItemReader.Clean(mapped?.Content),
-            Language: XmlItemReader.Language(element));
+            Language: XmlItemReader.Language(element, documentLanguage));
     }
 }

@@ -52,25 +52,34 @@ internal static partial class FeedXmlRepair
     /// </summary>
     public static string WrapRawHtml(string xml)
     {
-        try
+        // One forward pass: each search starts where the previous element ended, so the work stays linear
+        // even when thousands of elements are never closed.
+        var builder = new StringBuilder(xml.Length + 256);
+        var position = 0;
+        for (var open = HtmlBearingOpenTag().Match(xml, 0); open.Success; open = HtmlBearingOpenTag().Match(xml, position))
         {
-            return HtmlBearingElement().Replace(xml, m =>
+            var openEnd = xml.IndexOf('>', open.Index);
+            if (openEnd < 0)
             {
-                var inner = m.Groups["inner"].Value;
-                if (!inner.Contains('<', StringComparison.Ordinal) || inner.Contains("<![CDATA[", StringComparison.Ordinal))
-                {
-                    return m.Value;
-                }
+                break;
+            }
 
-                var cdata = "<![CDATA[" + inner.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]>";
-                return m.Groups["open"].Value + cdata + m.Groups["close"].Value;
-            });
+            var close = xml[openEnd - 1] == '/' ? openEnd + 1 : xml.IndexOf("</" + open.Groups["name"].Value, openEnd, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var inner = xml[(openEnd + 1)..Math.Max(openEnd + 1, close)];
+            builder.Append(xml, position, openEnd + 1 - position);
+            builder.Append(inner.Contains('<', StringComparison.Ordinal) && !inner.Contains("<![CDATA[", StringComparison.Ordinal)
+                ? "<![CDATA[" + inner.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal) + "]]>"
+                : inner);
+            position = Math.Max(openEnd + 1, close);
         }
-        catch (RegexMatchTimeoutException)
-        {
-            // Many unclosed elements make the search quadratic; the truncation recovery still runs after this.
-            return xml;
-        }
+
+        builder.Append(xml, position, xml.Length - position);
+        return builder.ToString();
     }
 
     private static string RemoveInvalidCharacters(string text)
@@ -301,8 +310,8 @@ internal static partial class FeedXmlRepair
     [GeneratedRegex(@"&(?:#(?<num>[xX][0-9A-Fa-f]{1,8}|[0-9]{1,9});|(?<name>[A-Za-z][A-Za-z0-9]{0,31});?)?", RegexOptions.CultureInvariant)]
     private static partial Regex Ampersand();
 
-    [GeneratedRegex(@"(?<open><(?<name>description|content:encoded)(?:\s[^>]*)?>)(?<inner>.*?)(?<close></\k<name>\s*>)", RegexOptions.CultureInvariant | RegexOptions.Singleline, matchTimeoutMilliseconds: 2000)]
-    private static partial Regex HtmlBearingElement();
+    [GeneratedRegex(@"<(?<name>description|content:encoded)[\s/>]", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlBearingOpenTag();
 
     [GeneratedRegex(@"<(?=[\s\d=<$€£¥]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex LoneLessThan();

@@ -23,6 +23,12 @@ internal static class TruncatedXmlRecovery
             {
                 while (reader.Read())
                 {
+                    if (reader.Depth >= FeedDocumentParser.MaxDepth)
+                    {
+                        // Unclosed tags nest every later element inside the first: nothing sensible to recover.
+                        return null;
+                    }
+
                     depth = Copy(reader, writer, depth);
                     sawRoot |= reader.NodeType == XmlNodeType.Element;
                     if (sawRoot && depth == 0)

@@ -81,8 +81,8 @@ internal static partial class XmlItemReader
     public static string? Construct(XElement parent, Uri documentUrl, params string[] localNames) =>
         localNames.SelectMany(name => Children(parent, name)).Select(e => ReadConstruct(e, documentUrl)).FirstOrDefault(v => v is not null);
 
-    /// <summary>xml:lang in scope, else a Dublin Core or RSS language element of the item or its channel.</summary>
-    public static string? Language(XElement item)
+    /// <summary>xml:lang in scope, else the item's own Dublin Core language, else the document's language.</summary>
+    public static string? Language(XElement item, string? documentLanguage)
     {
         for (var e = item; e is not null; e = e.Parent)
         {
@@ -91,14 +91,16 @@ internal static partial class XmlItemReader
             {
                 return lang.Trim();
             }
-
-            if (Text(e, "language") is { } language)
-            {
-                return language;
-            }
         }
 
-        return null;
+        return Text(item, "language") ?? documentLanguage;
+    }
+
+    /// <summary>The language a channel or feed declares with a language element (read once, not per item: channels hold every item).</summary>
+    public static string? DocumentLanguage(XElement root)
+    {
+        var channel = root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel");
+        return (channel is null ? null : Text(channel, "language")) ?? Text(root, "language");
     }
 
     /// <summary>The base URI in scope for an element: the document URL, refined by every xml:base from the root down.</summary>
