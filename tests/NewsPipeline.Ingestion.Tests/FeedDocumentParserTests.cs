@@ -176,7 +176,8 @@ public sealed class FeedDocumentParserTests
     public void Large_feed_with_thousands_of_items_is_read_completely()
     {
         var items = string.Concat(Enumerable.Range(0, 5000).Select(i =>
-            $"<item><title>Цинк {i} &amp; свинец</title><link>https://m.example/{i}</link><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate></item>"));
+            $"<item><title>Цинк {i} &amp; свинец</title><link>https://m.example/{i}</link><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate>"
+            + $"<description><![CDATA[<p>Цена & объём № {i}</p>]]></description></item>"));
         var xml = $"<rss version=\"2.0\"><channel><title>big</title><language>ru</language>{items}</channel></rss>";
 
         var feed = Parse(xml);
@@ -184,6 +185,7 @@ public sealed class FeedDocumentParserTests
         Assert.Equal(5000, feed.Entries.Count);
         Assert.Equal("Цинк 4999 & свинец", feed.Entries[4999].Title);
         Assert.Equal("ru", feed.Entries[4999].Language);
+        Assert.Equal("<p>Цена & объём № 4999</p>", feed.Entries[4999].Summary);
     }
 
     [Fact]

@@ -210,20 +210,19 @@ internal static partial class FeedXmlRepair
         return builder.ToString();
     }
 
+    // One regex finds whichever comes first, so each search scans only up to the next section (linear overall,
+    // also for feeds with a CDATA section in every item and no comment at all).
     private static (int Start, int End) NextProtectedSection(string text, int from)
     {
-        var cdata = text.IndexOf("<![CDATA[", from, StringComparison.Ordinal);
-        var comment = text.IndexOf("<!--", from, StringComparison.Ordinal);
-        if (cdata < 0 && comment < 0)
+        var opening = ProtectedSectionStart().Match(text, from);
+        if (!opening.Success)
         {
             return (text.Length, text.Length);
         }
 
-        var isCdata = cdata >= 0 && (comment < 0 || cdata < comment);
-        var start = isCdata ? cdata : comment;
-        var terminator = isCdata ? "]]>" : "-->";
-        var end = text.IndexOf(terminator, start + 4, StringComparison.Ordinal);
-        return (start, end < 0 ? text.Length : end + terminator.Length);
+        var terminator = opening.Value == "<!--" ? "-->" : "]]>";
+        var end = text.IndexOf(terminator, opening.Index + opening.Length, StringComparison.Ordinal);
+        return (opening.Index, end < 0 ? text.Length : end + terminator.Length);
     }
 
     private static string RewriteEntity(Match match)
@@ -312,6 +311,9 @@ internal static partial class FeedXmlRepair
 
     [GeneratedRegex(@"<(?<name>description|content:encoded)[\s/>]", RegexOptions.CultureInvariant)]
     private static partial Regex HtmlBearingOpenTag();
+
+    [GeneratedRegex(@"<!\[CDATA\[|<!--", RegexOptions.CultureInvariant)]
+    private static partial Regex ProtectedSectionStart();
 
     [GeneratedRegex(@"<(?=[\s\d=<$€£¥]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex LoneLessThan();
