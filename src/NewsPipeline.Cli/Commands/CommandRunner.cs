@@ -33,6 +33,12 @@ internal static class CommandRunner
                 await Console.Error.WriteLineAsync("cancelled");
                 return ExitCodes.Failure;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Disk full, a read-only folder, a vanished file: the user can act on the message alone.
+                await Console.Error.WriteLineAsync("error: " + ex.Message);
+                return ExitCodes.Failure;
+            }
         });
     }
 }
