@@ -43,19 +43,6 @@ internal sealed class ContentLexicon
     /// <summary>Primary language subtag to the Unicode script its text is written in.</summary>
     public FrozenDictionary<string, string> LanguageScripts { get; }
 
-    public static bool ContainsAny(string haystack, IReadOnlyList<string> needles)
-    {
-        foreach (var needle in needles)
-        {
-            if (haystack.Contains(needle, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static ContentLexicon LoadEmbedded()
     {
         var assembly = typeof(ContentLexicon).Assembly;

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace NewsPipeline.Content.Text;
 
-/// <summary>NFC normalisation that cannot throw: lone surrogates and NULs (which make .NET's normaliser throw) are replaced first.</summary>
+/// <summary>NFC normalisation that cannot throw: lone surrogates, NULs and noncharacters (which make .NET's normaliser throw) are replaced first.</summary>
 internal static class Nfc
 {
     public static string Normalize(string text)
@@ -11,7 +11,7 @@ internal static class Nfc
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var valid = c != '\0' && (!char.IsSurrogate(c)
+            var valid = c != '\0' && c is not ('\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF')) && (!char.IsSurrogate(c)
                 || (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])));
             if (valid && char.IsHighSurrogate(c))
             {
@@ -31,6 +31,14 @@ internal static class Nfc
         }
 
         var clean = builder?.ToString() ?? text;
-        return clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
+        try
+        {
+            return clean.IsNormalized(NormalizationForm.FormC) ? clean : clean.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // Noncharacters outside the BMP can still upset the normaliser; unnormalised text beats no text.
+            return clean;
+        }
     }
 }
