@@ -303,7 +303,8 @@ internal static partial class FeedXmlRepair
         return text.Insert(insertAt, declarations);
     }
 
-    [GeneratedRegex(@"<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)[\s/>]", RegexOptions.CultureInvariant)]
+    // Anchored (\G) so that a "<" that starts no tag costs one step, not a scan to the next tag.
+    [GeneratedRegex(@"\G<([A-Za-z_][\w.\-]*(?::[A-Za-z_][\w.\-]*)?)[\s/>]", RegexOptions.CultureInvariant)]
     private static partial Regex StartTagName();
 
     [GeneratedRegex(@"&(?:#(?<num>[xX][0-9A-Fa-f]{1,8}|[0-9]{1,9});|(?<name>[A-Za-z][A-Za-z0-9]{0,31});?)?", RegexOptions.CultureInvariant)]
