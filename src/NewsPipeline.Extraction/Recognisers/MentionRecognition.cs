@@ -12,7 +12,7 @@ internal sealed class MentionRecognition(LexiconSet lexicons)
     private readonly OrganisationRecogniser organisations = new(lexicons.Organisations);
     private readonly CountryRecogniser countries = new(lexicons.Countries);
     private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages, lexicons.Events, lexicons.Dates);
-    private readonly MetalRecogniser metals = new(lexicons.Metals);
+    private readonly MetalRecogniser metals = new(lexicons.Metals, lexicons.Companies.CapitalisedNounLanguages);
     private readonly QuantityRecogniser quantities = new(lexicons.Units);
     private readonly QuantityInterpreter interpreter = new(lexicons.Metals, lexicons.Events);
 

@@ -8,7 +8,7 @@ namespace NewsPipeline.Extraction.Recognisers;
 /// money, place names) cancel CJK single-character matches; ambiguous forms ("lead", "argent", 金) count only next
 /// to another metal or a metal-context word.
 /// </summary>
-internal sealed class MetalRecogniser(MetalLexicon lexicon)
+internal sealed class MetalRecogniser(MetalLexicon lexicon, IReadOnlySet<string> capitalisedNounLanguages)
 {
     private const int ContextWindow = 24;
 
@@ -22,7 +22,8 @@ internal sealed class MetalRecogniser(MetalLexicon lexicon)
         var found = new List<MetalFound>();
         foreach (var match in matches)
         {
-            if (match.NeedsContext && !HasContext(text, match, confident, context))
+            if ((match.NeedsContext && !HasContext(text, match, confident, context))
+                || (!capitalisedNounLanguages.Contains(language) && IsPartOfAName(text.Original, match.Start, match.End)))
             {
                 continue;
             }
@@ -34,6 +35,34 @@ internal sealed class MetalRecogniser(MetalLexicon lexicon)
         }
 
         return found;
+    }
+
+    /// <summary>"Governor Martin Iron": a capitalised metal word right after a capitalised name word is a surname.</summary>
+    private static bool IsPartOfAName(string text, int start, int end)
+    {
+        if (!char.IsUpper(text[start]) || text[(start + 1)..end].Any(char.IsUpper))
+        {
+            return false;
+        }
+
+        var before = start - 1;
+        while (before >= 0 && text[before] == ' ')
+        {
+            before--;
+        }
+
+        if (before < 0 || before == start - 1 || !char.IsLetter(text[before]))
+        {
+            return false;
+        }
+
+        var wordStart = before;
+        while (wordStart > 0 && char.IsLetter(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        return char.IsUpper(text[wordStart]) && before - wordStart >= 1;
     }
 
     private static bool HasContext(AnalysisText text, PhraseMatch<MetalEntry> match, List<PhraseMatch<MetalEntry>> confident, PhraseMatcher<string> context)
