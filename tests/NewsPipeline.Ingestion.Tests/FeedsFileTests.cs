@@ -107,16 +107,11 @@ public sealed class FeedsFileTests
     }
 
     [Fact]
-    public async Task Repository_feeds_json_is_valid_when_present()
+    public async Task Repository_feeds_json_is_valid_and_multilingual()
     {
-        var path = Path.Combine(RepositoryPaths.Root, "feeds.json");
-        if (!File.Exists(path))
-        {
-            return;
-        }
+        var feeds = await FeedsFile.LoadAsync(Path.Combine(RepositoryPaths.Root, "feeds.json"), CancellationToken.None);
 
-        var feeds = await FeedsFile.LoadAsync(path, CancellationToken.None);
-
-        Assert.NotEmpty(feeds);
+        Assert.True(feeds.Count >= 12, $"feeds.json lists {feeds.Count} feeds; the product promises at least 12");
+        Assert.True(feeds.Select(f => f.Language).Distinct(StringComparer.Ordinal).Count() >= 6, "feeds.json must cover at least 6 languages");
     }
 }
