@@ -78,7 +78,7 @@ public sealed class ContentExtractor : IContentExtractor
         var metadata = _metadata.Read(elements, pageUrl);
         var steps = new List<CascadeStep>();
 
-        var dom = ScoreDom(document, metadata, useClassHints: true);
+        var dom = ScoreDom(document, metadata, CleaningMode.Full);
         var (text, structuredStep) = StructuredDataStep(metadata, dom.Text, dom.Weight, dom.PageBlocks);
         steps.Add(structuredStep);
         steps.Add(new CascadeStep(CascadeStepNames.DomScorer, text is null, dom.Reason));
@@ -87,13 +87,9 @@ public sealed class ContentExtractor : IContentExtractor
         var weight = TextMeasure.Weigh(text);
         if (weight < _options.MinBodyChars)
         {
-            // Class names mislead on some sites ("with-sidebar" on the page wrapper): start again from a fresh
-            // parse where only structure removes furniture, then fall back to all the page's prose.
-            using var fresh = parser.ParseDocument(html);
-            var unhinted = ScoreDom(fresh, metadata, useClassHints: false);
-            var (fallback, how) = unhinted.Weight >= _options.MinBodyChars
-                ? (unhinted.Text, "scorer without class hints")
-                : (RecallFallback(unhinted.PageBlocks(), metadata.Title), "whole-page prose");
+            // Start again from a fresh parse, trusting less and less of the page's own signals: first without
+            // class hints (they mislead on some sites), then without structure and visibility either.
+            var (fallback, how) = RecallFallback(parser, html, metadata);
             var fallbackWeight = TextMeasure.Weigh(fallback);
             var better = fallbackWeight > weight;
             steps.Add(new CascadeStep(
@@ -129,10 +125,35 @@ public sealed class ContentExtractor : IContentExtractor
         return new ContentExtraction(content, publishedSource, metadata.Modified, steps);
     }
 
-    private DomResult ScoreDom(IDocument document, PageMetadata metadata, bool useClassHints)
+    private (string Text, string How) RecallFallback(HtmlParser parser, string html, PageMetadata metadata)
+    {
+        var best = (Text: string.Empty, How: "nothing", Weight: 0);
+        foreach (var mode in new[] { CleaningMode.StructureOnly, CleaningMode.Minimal })
+        {
+            using var fresh = parser.ParseDocument(html);
+            var dom = ScoreDom(fresh, metadata, mode);
+            var (text, how) = dom.Weight >= _options.MinBodyChars
+                ? (dom.Text, $"scorer with {mode} cleaning")
+                : (WholePageProse(dom.PageBlocks(), metadata.Title), $"whole-page prose with {mode} cleaning");
+            var weight = TextMeasure.Weigh(text);
+            if (weight > best.Weight)
+            {
+                best = (text, how, weight);
+            }
+
+            if (weight >= _options.MinBodyChars)
+            {
+                break;
+            }
+        }
+
+        return (best.Text, best.How);
+    }
+
+    private DomResult ScoreDom(IDocument document, PageMetadata metadata, CleaningMode mode)
     {
         var body = document.Body ?? document.DocumentElement;
-        _cleaner.Clean(body, useClassHints);
+        _cleaner.Clean(body, mode);
         var stats = ElementStats.Compute(body);
         var selection = _scorer.Select(body, stats);
         var skip = _pruner.Prune(selection, stats);
@@ -243,7 +264,7 @@ public sealed class ContentExtractor : IContentExtractor
     }
 
     /// <summary>Whole-page prose: every block that is not link text, furniture phrase or repeated line.</summary>
-    private string RecallFallback(List<TextBlock> pageBlocks, string? title)
+    private string WholePageProse(List<TextBlock> pageBlocks, string? title)
     {
         var prose = pageBlocks.Where(b => b.LinkDensity < 0.5).ToList();
         return BlockFilter.Join(_filter.Filter(prose, title));

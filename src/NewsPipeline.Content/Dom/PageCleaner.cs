@@ -7,15 +7,31 @@ namespace NewsPipeline.Content.Dom;
 /// structure (nav, aside, footer, ARIA roles) or by class/id hints. An element holding most of the page's text is
 /// kept whatever its name says: sites wrap whole pages in containers with misleading classes.
 /// </summary>
+internal enum CleaningMode
+{
+    /// <summary>Structure, visibility and class/id hints.</summary>
+    Full,
+
+    /// <summary>Structure and visibility only: class names mislead on some sites ("with-sidebar" on the page wrapper).</summary>
+    StructureOnly,
+
+    /// <summary>Only elements that never hold text (scripts, styles, form controls): the last resort for recall.</summary>
+    Minimal,
+}
+
 internal sealed class PageCleaner(ClassHints hints)
 {
     private const double WrapperShare = 0.6;
     private const double PositiveWrapperShare = 0.3;
 
     /// <summary>Removes non-content elements and returns how many subtrees were removed.</summary>
-    /// <param name="useClassHints">False for the recall fallback: only structure decides, since class names mislead on some sites.</param>
-    public int Clean(IElement body, bool useClassHints)
+    public int Clean(IElement body, CleaningMode mode)
     {
+        if (mode == CleaningMode.Minimal)
+        {
+            return RemoveWhere(body, static e => Tags.NeverContent.Contains(e.LocalName));
+        }
+
         // Pass 1: drop what is never content, before measuring, so that script text does not count.
         var removed = RemoveWhere(body, static e => Tags.NeverContent.Contains(e.LocalName) || IsHidden(e));
         var stats = ElementStats.Compute(body);
@@ -34,7 +50,7 @@ internal sealed class PageCleaner(ClassHints hints)
                 return true;
             }
 
-            if (!useClassHints)
+            if (mode != CleaningMode.Full)
             {
                 return false;
             }

@@ -11,6 +11,8 @@ internal static class Tags
             "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "applet",
             "button", "select", "input", "textarea", "option", "datalist", "link", "meta", "head", "title", "audio", "video",
             "source", "track", "map", "dialog", "frameset", "frame", "label",
+            // Ruby annotations (furigana) are pronunciation hints, not part of the sentence.
+            "rt", "rp",
         ],
         StringComparer.Ordinal);
 

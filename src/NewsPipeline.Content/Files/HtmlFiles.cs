@@ -57,13 +57,17 @@ public static partial class HtmlFiles
             // Not valid UTF-8: fall through to the declared charset.
         }
 
-        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 4096));
-        var declared = CharsetPattern().Match(head);
-        var encoding = declared.Success ? TryGetEncoding(declared.Groups[1].Value) : null;
-        if (encoding is null || encoding.CodePage == Encoding.UTF8.CodePage)
+        // Not UTF-8, so a UTF-8 declaration (often an archive's banner in front of the page) is not the answer:
+        // take the first declared charset that is something else, else Windows-1252 as browsers do.
+        var head = Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 65_536));
+        var encoding = CharsetPattern().Matches(head)
+            .Select(m => TryGetEncoding(m.Groups[1].Value))
+            .FirstOrDefault(e => e is not null && e.CodePage != Encoding.UTF8.CodePage);
+        var declaresUtf8 = CharsetPattern().Matches(head).Any(m => TryGetEncoding(m.Groups[1].Value)?.CodePage == Encoding.UTF8.CodePage);
+        if (encoding is null)
         {
             // Mostly UTF-8 with a few stray bytes is far more common than a mislabelled single-byte page.
-            encoding = declared.Success && encoding is not null ? Encoding.UTF8 : Latin1Fallback();
+            encoding = declaresUtf8 ? Encoding.UTF8 : Latin1Fallback();
         }
 
         return encoding.GetString(bytes);
