@@ -133,13 +133,17 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
-            if (NameAfterNoun(text.Original, noun.End, countries) is { } named)
+            if (NameAfterNoun(text.Original, noun.End, countries) is { } named
+                && TrimLeading(text.Original, (named.Start, named.End), countries, cues) is { } kept)
             {
-                yield return named;
+                var name = text.Original[kept.Start..kept.End];
+                yield return kept.Start == named.Start ? named : new CompanyFound(kept.Start, kept.End, name, name, null);
             }
 
+            // "CNNC компаниясымен": a known firm before the noun stands on its own.
             if (nameBeforeNoun && DescriptiveNameBefore(text.Original, noun.Start, noun.End) is { } descriptive
-                && !countries.Any(c => c.Start == descriptive.Start) && !IsSentenceInitial(text.Original, descriptive.Start))
+                && !countries.Any(c => c.Start == descriptive.Start) && !IsSentenceInitial(text.Original, descriptive.Start)
+                && Known(text.Original[descriptive.Start..noun.Start].Trim()) is null)
             {
                 yield return descriptive;
             }
