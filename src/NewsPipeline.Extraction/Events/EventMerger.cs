@@ -48,7 +48,7 @@ internal static class EventMerger
 
         if (candidate.Tonnes is { } t)
         {
-            // "at least 100 t/yr" repeats the low end of "100-300 t/yr" told before.
+            // "at least 50 t/yr" repeats the low end of "50-200 t/yr" told before.
             var known = new List<double>();
             known.AddRange(kept.Tonnes is { } k ? [k] : []);
             known.AddRange(kept.Quantity?.Quantity.RangeTonnes ?? []);

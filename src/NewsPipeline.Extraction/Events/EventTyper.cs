@@ -186,7 +186,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             return false;
         }
 
-        // "buy Syrah Resources", "buying Australia-listed junior Syrah": a company soon after the verb, not introduced
+        // "buy Acme Mining", "buying the London-listed miner Acme": a company soon after the verb, not introduced
         // by "from", is the thing bought.
         const int CompanyReach = 32;
         var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(article.Text.Length, cue.End + CompanyReach))

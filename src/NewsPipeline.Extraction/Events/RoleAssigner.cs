@@ -87,7 +87,7 @@ internal static class RoleAssigner
 
     private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, List<CompanyFound> parties, List<CountryFound> countries)
     {
-        // "The Kazakh metal firm will produce …": a producing country points to the company based there.
+        // "the Chilean producer will raise output …": a producing country points to the company based there.
         var origin = countries.FirstOrDefault()?.Code;
         var producer = (origin is null ? null : parties.FirstOrDefault(p => string.Equals(p.Country, origin, StringComparison.Ordinal))
                 ?? article.Companies.FirstOrDefault(c => string.Equals(c.Country, origin, StringComparison.Ordinal)))

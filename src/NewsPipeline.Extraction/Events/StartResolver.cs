@@ -21,7 +21,7 @@ internal static class StartResolver
         var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach));
         var inSegment = years.Where(y => y.Start >= candidate.SegmentStart && y.End <= candidate.SegmentEnd).ToList();
         var anchor = candidate.Quantity?.Start ?? sentence.Start;
-        // Within the clause, the period written before the figure governs it ("2026年和2027年每年…", "In 2021, Japan imported …").
+        // Within the clause, the period written before the figure governs it ("2027年起每年…", "In 2019, Korea imported …").
         var year = marked ?? inSegment.LastOrDefault(y => y.End <= anchor) ?? inSegment.FirstOrDefault() ?? years.FirstOrDefault();
         if (year is not null)
         {

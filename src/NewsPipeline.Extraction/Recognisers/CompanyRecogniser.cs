@@ -59,7 +59,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
             .Where(m => !(m.End - m.Start > 4 && text.Slice(m.Start, m.End).All(c => !char.IsLetter(c) || char.IsUpper(c)) && !m.Values[0].Name.All(c => !char.IsLetter(c) || char.IsUpper(c))))
             .Select(m => new CompanyFound(m.Start, m.End, text.Slice(m.Start, m.End), m.Values[0].Name, m.Values[0].Country));
 
-    /// <summary>Capitalised names right after a supplying or buying verb or a "with" marker ("fournir Traxys", "avec Traxys North America").</summary>
+    /// <summary>Capitalised names right after a supplying or buying verb or a "with" marker ("fournir Acme", "avec Acme Trading Europe").</summary>
     private IEnumerable<CompanyFound> FromRoleContext(AnalysisText text, string language, IReadOnlyList<CountryFound> countries)
     {
         foreach (var cue in events.RoleCues.For(language).FindAll(text))
@@ -154,7 +154,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
     {
         foreach (var ending in cues.Where(c => c.Values[0].Kind == CompanyCueKind.NameEnding))
         {
-            // "Kathleen Valley Lithium Project" names a project, not a company.
+            // "Blue Ridge Lithium Project" names a project, not a company.
             var next = NextNonSpace(text.Original, ending.End);
             var project = next < text.Length && next - ending.End == 1 && char.IsUpper(text.Original[next]);
             if (!project && CapitalisedWordsBefore(text.Original, ending.Start) is { } found && TrimLeading(text.Original, found, countries, cues) is { } name
@@ -204,7 +204,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         return null;
     }
 
-    /// <summary>Russian-style descriptive names: "Черногорская горнорудная компания" (a capitalised adjective, lower-case words, the noun).</summary>
+    /// <summary>Russian-style descriptive names: "Северная горнорудная компания" (a capitalised adjective, lower-case words, the noun).</summary>
     private static CompanyFound? DescriptiveNameBefore(string text, int nounStart, int nounEnd)
     {
         var tokens = Tokenizer.Tokenize(text, Math.Max(0, nounStart - 60), nounStart);
@@ -288,7 +288,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
             return null;
         }
 
-        // A name may end with a number ("Element 25") but not start with one ("8.000 Tonnen …").
+        // A name may end with a number ("Unit 7") but not start with one ("8.000 Tonnen …").
         while (start < nameEnd && char.IsDigit(text[start]))
         {
             var space = text.IndexOf(' ', start, nameEnd - start);
@@ -465,7 +465,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
             }
         }
 
-        // An acronym in brackets right after the name: "… компания (ЧГРК)", "… Solutions (PPES)".
+        // An acronym in brackets right after the name: "… компания (СГК)", "… Battery Materials (ABM)".
         var after = NextNonSpace(text, company.End);
         if (after < text.Length && text[after] == '(')
         {

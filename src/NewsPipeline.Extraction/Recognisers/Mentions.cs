@@ -23,7 +23,7 @@ internal sealed record QuantityFound(int Start, int End, string Text, double Val
 
 /// <summary>A quantity with the metal it measures and what it counts (contract, import, …).</summary>
 /// <param name="NonMetal">The quantity measures a non-metal commodity (coal, grain) and gives no metal event.</param>
-/// <param name="Target">The figure is a target or goal ("offtake target of 3,552 t/yr").</param>
+/// <param name="Target">The figure is a target or goal ("a sales target of 8,000 t/yr").</param>
 internal sealed record QuantityInContext(QuantityFound Quantity, string? Metal, QuantityKind Kind, bool NonMetal, bool Target = false) : ISpan
 {
     public int Start => Quantity.Start;

@@ -8,7 +8,7 @@ internal readonly record struct NumberRead(double Value, int End);
 
 /// <summary>
 /// Reads digits with the language's separators: a separator followed by exactly three digits groups thousands when the
-/// language groups with it (15 000, 10.000, 3,552); otherwise a full stop or comma before digits is a decimal mark (96,5).
+/// language groups with it (15 000, 10.000, 4,815); otherwise a full stop or comma before digits is a decimal mark (96,5).
 /// </summary>
 internal static class NumberReader
 {

@@ -40,7 +40,7 @@ internal sealed class QuantityInterpreter(MetalLexicon metals, EventLexicon even
     private string? NearestMetal(AnalysisText text, QuantityFound quantity, IReadOnlyList<MetalFound> metalMentions, IReadOnlyList<PhraseMatch<string>> nonMetals, int clauseStart, int clauseEnd, out bool nonMetal)
     {
         nonMetal = false;
-        // "ferrous metals by 5% (1.4 million tons)": a bracketed figure measures what comes before it.
+        // "zinc rose 3% (2.1 million tonnes)": a bracketed figure measures what comes before it.
         var open = quantity.Start > 0 ? text.Scan.LastIndexOf('(', quantity.Start - 1, Math.Min(quantity.Start, 10)) : -1;
         var bracketed = open >= 0 && text.Scan[(open + 1)..quantity.Start].All(c => char.IsLetter(c) || c == ' ' || c == '~');
         if (bracketed)

@@ -86,7 +86,7 @@ internal sealed class QuantityRecogniser(UnitLexicon lexicon)
             value *= factor;
             low *= factor;
             position = multiplier.End;
-            // 1万1000トン: a CJK scale word followed directly by the rest of the number.
+            // 2万3000トン: a CJK scale word followed directly by the rest of the number.
             if (position < scan.Length && char.IsDigit(scan[position]) && NumberReader.Read(scan, position, format) is { } rest && rest.Value < factor)
             {
                 value += rest.Value;
