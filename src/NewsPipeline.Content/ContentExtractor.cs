@@ -91,7 +91,8 @@ public sealed class ContentExtractor : IContentExtractor
             // class hints (they mislead on some sites), then without structure and visibility either.
             var (fallback, how) = RecallFallback(parser, html, metadata);
             var fallbackWeight = TextMeasure.Weigh(fallback);
-            var better = fallbackWeight > weight;
+            // Only a clearly longer text replaces a short one: the fallbacks also let through what was rightly removed.
+            var better = fallbackWeight >= 2 * weight && fallbackWeight > 0;
             steps.Add(new CascadeStep(
                 CascadeStepNames.RecallFallback,
                 better,
