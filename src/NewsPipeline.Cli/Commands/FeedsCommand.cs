@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using NewsPipeline.Cli.Query;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Ingestion.Decoding;
 using NewsPipeline.Ingestion.Parsing;
@@ -13,8 +15,36 @@ internal static class FeedsCommand
         var command = new Command("feeds", "Inspect and validate the feed list");
         command.Subcommands.Add(CreateValidate());
         command.Subcommands.Add(CreateParse());
+        command.Subcommands.Add(CreateStatus());
         return command;
     }
+
+    /// <summary>`feeds status`: what the worker knows about each feed, failures and their reasons first.</summary>
+    private static Command CreateStatus()
+    {
+        var db = CommonOptions.Database();
+        var command = new Command("status", "Show each feed's state: last success, last error, next poll, items seen") { db };
+        CommandRunner.SetBody(command, async (parse, cancellationToken) =>
+        {
+            var states = await StoreReader.ListFeedStatesAsync(parse.GetValue(db)!, cancellationToken);
+            var rows = states
+                .OrderByDescending(s => s.ConsecutiveFailures).ThenBy(s => s.FeedName, StringComparer.Ordinal)
+                .Select(s => new[]
+                {
+                    s.FeedName,
+                    s.ConsecutiveFailures > 0 ? $"failing ×{s.ConsecutiveFailures}" : s.LastSuccess is null ? "never polled" : "ok",
+                    Time(s.LastSuccess), Time(s.NextPoll), s.ItemsSeen.ToString(CultureInfo.InvariantCulture),
+                    (s.ETag is null ? "" : "ETag ") + (s.LastModified is null ? "" : "Last-Modified"),
+                    s.LastError ?? "",
+                })
+                .ToList();
+            await TextTable.WriteAsync(Console.Out, ["feed", "state", "last success", "next poll", "items", "validators", "last error"], rows);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Time(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>`feeds parse`: the parse contract for measurement, one JSONL line per file; never crashes on input.</summary>
     private static Command CreateParse()

@@ -1,19 +1,12 @@
 using System.CommandLine;
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Cli.Query;
-using NewsPipeline.Core.Json;
-using NewsPipeline.Core.Storage;
-using NewsPipeline.Storage;
-using NewsPipeline.Storage.LiteDb;
 
 namespace NewsPipeline.Cli.Commands;
 
 /// <summary>
 /// `query`: filter stored events (DESIGN §4). When a running `run`/`serve` owns the store, the query goes to
-/// that process over loopback HTTP; otherwise the store file is opened directly.
+/// that process over loopback HTTP (<see cref="StoreReader"/>).
 /// </summary>
 internal static class QueryCommand
 {
@@ -43,49 +36,11 @@ internal static class QueryCommand
                 throw new UsageException(string.Join("; ", errors));
             }
 
-            var events = await FetchAsync(parse.GetValue(db)!, parameters, query, cancellationToken);
+            var events = await StoreReader.QueryEventsAsync(parse.GetValue(db)!, parameters, query, cancellationToken);
             await using var writer = OutputTarget.Open(parse.GetValue(output));
             await EventFormatter.WriteAsync(writer, events, parse.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task<IReadOnlyList<StoredEvent>> FetchAsync(FileInfo db, EventQueryParameters parameters, EventQuery query, CancellationToken cancellationToken)
-    {
-        if (StoreLock.TryReadOwner(db.FullName) is { ServiceUrl: { } serviceUrl } owner)
-        {
-            await Console.Error.WriteLineAsync($"The store is held by process {owner.Pid}; asking it at {serviceUrl}");
-            return await QueryServiceAsync(new Uri(serviceUrl), parameters, cancellationToken);
-        }
-
-        if (!db.Exists)
-        {
-            throw new UsageException($"no store at {db.FullName}: run 'newspipeline demo' or 'newspipeline run' first, or pass --db");
-        }
-
-        var settings = PipelineSettings.Default(db.FullName);
-        using var store = LiteDbPipelineStore.Open(settings.Store, TimeProvider.System);
-        return await store.QueryEventsAsync(query, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<StoredEvent>> QueryServiceAsync(Uri baseUrl, EventQueryParameters parameters, CancellationToken cancellationToken)
-    {
-        await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        var client = services.GetRequiredService<IHttpClientFactory>().CreateClient();
-        var pairs = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["metal"] = parameters.Metal, ["country"] = parameters.Country, ["company"] = parameters.Company, ["type"] = parameters.Type,
-            ["since"] = parameters.Since, ["until"] = parameters.Until, ["min_tonnes"] = parameters.MinTonnes, ["text"] = parameters.Text, ["limit"] = parameters.Limit,
-        };
-        var queryString = string.Join('&', pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value!)));
-        var url = new Uri(baseUrl, QueryApi.EventsPath + (queryString.Length > 0 ? "?" + queryString : ""));
-        using var response = await client.GetAsync(url, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"the running service answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-        }
-
-        return await response.Content.ReadFromJsonAsync<List<StoredEvent>>(RecordJson.Options, cancellationToken) ?? [];
     }
 }

@@ -14,6 +14,7 @@ namespace NewsPipeline.Cli.Hosting;
 public static class QueryApi
 {
     public const string EventsPath = "/api/events";
+    public const string FeedsPath = "/api/feeds";
 
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder endpoints)
     {
@@ -29,6 +30,8 @@ public static class QueryApi
             var events = await store.QueryEventsAsync(query, context.RequestAborted);
             return Results.Json(events, RecordJson.Options);
         });
+        endpoints.MapGet(FeedsPath, async (IPipelineStore store, CancellationToken cancellationToken) =>
+            Results.Json(await store.ListFeedStatesAsync(cancellationToken), RecordJson.Options));
         endpoints.MapGet("/health", async (IPipelineStore store, CancellationToken cancellationToken) =>
         {
             var stats = await store.GetStatisticsAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Json;
@@ -51,16 +50,7 @@ public static class EventFormatter
 
     private static async Task WriteTableAsync(TextWriter writer, IReadOnlyList<StoredEvent> events)
     {
-        const int MaxWidth = 34;
-        var rows = events.Select(Cells).Select(r => r.Select(c => Truncate(c, MaxWidth)).ToArray()).ToList();
-        var widths = Columns.Select((c, i) => Math.Max(Width(c), rows.Count == 0 ? 0 : rows.Max(r => Width(r[i])))).ToArray();
-        await writer.WriteLineAsync(Line(Columns, widths));
-        await writer.WriteLineAsync(string.Join("  ", widths.Select(w => new string('─', w))));
-        foreach (var row in rows)
-        {
-            await writer.WriteLineAsync(Line(row, widths));
-        }
-
+        await TextTable.WriteAsync(writer, Columns, events.Select(Cells).ToList());
         await writer.WriteLineAsync($"({events.Count} event{(events.Count == 1 ? "" : "s")})");
     }
 
@@ -96,55 +86,4 @@ public static class EventFormatter
     private static string Snake<T>(T value)
         where T : struct, Enum =>
         JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
-    private static string Line(IReadOnlyList<string> cells, int[] widths)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            builder.Append(cells[i]);
-            if (i < cells.Count - 1)
-            {
-                builder.Append(' ', widths[i] - Width(cells[i]) + 2);
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static string Truncate(string text, int max)
-    {
-        if (Width(text) <= max)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Width(builder.ToString()) + RuneWidth(rune) > max - 1)
-            {
-                break;
-            }
-
-            builder.Append(rune.ToString());
-        }
-
-        return builder.Append('…').ToString();
-    }
-
-    /// <summary>Terminal columns: CJK and full-width characters take two.</summary>
-    private static int Width(string text)
-    {
-        var width = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            width += RuneWidth(rune);
-        }
-
-        return width;
-    }
-
-    private static int RuneWidth(Rune rune) =>
-        rune.Value is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD ? 2 : 1;
 }

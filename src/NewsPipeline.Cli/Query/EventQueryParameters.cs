@@ -26,6 +26,14 @@ public sealed record EventQueryParameters(
     public static EventQueryParameters FromLookup(Func<string, string?> get) =>
         new(get("metal"), get("country"), get("company"), get("type"), get("since"), get("until"), get("min_tonnes"), get("text"), get("limit"));
 
+    /// <summary>The parameters as a URL query string ("?metal=gallium&amp;…"), empty when none is set.</summary>
+    public string ToQueryString()
+    {
+        string?[] values = [Metal, Country, Company, Type, Since, Until, MinTonnes, Text, Limit];
+        var pairs = Names.Zip(values).Where(p => !string.IsNullOrEmpty(p.Second)).Select(p => p.First + "=" + Uri.EscapeDataString(p.Second!)).ToList();
+        return pairs.Count == 0 ? "" : "?" + string.Join('&', pairs);
+    }
+
     /// <summary>The parsed query, or every error in the parameters.</summary>
     public (EventQuery? Query, IReadOnlyList<string> Errors) Parse()
     {

@@ -33,8 +33,8 @@ public sealed partial class FeedPoller(
 {
     public async Task<FeedPollReport> PollAsync(FeedDefinition feed, CancellationToken cancellationToken)
     {
-        var state = await store.GetFeedStateAsync(feed.Name, cancellationToken) ?? FeedState.New(feed);
-        state = state with { Url = feed.Url, LastAttempt = time.GetUtcNow() };
+        var stored = await store.GetFeedStateAsync(feed.Name, cancellationToken);
+        var state = (stored?.For(feed) ?? FeedState.New(feed)) with { LastAttempt = time.GetUtcNow() };
         var fetched = await fetcher.FetchAsync(feed, state, cancellationToken);
         if (fetched.NotModified)
         {

@@ -22,6 +22,7 @@ internal static class DocumentMapping
         ConsecutiveFailures = state.ConsecutiveFailures,
         NextPoll = state.NextPoll,
         ItemsSeen = state.ItemsSeen,
+        ConfiguredUrl = state.ConfiguredUrl?.OriginalString,
     };
 
     public static FeedState ToRecord(FeedDocument document) => new(
@@ -34,7 +35,8 @@ internal static class DocumentMapping
         document.LastError,
         document.ConsecutiveFailures,
         document.NextPoll,
-        document.ItemsSeen);
+        document.ItemsSeen,
+        document.ConfiguredUrl is null ? null : new Uri(document.ConfiguredUrl, UriKind.RelativeOrAbsolute));
 
     public static ArticleDocument ToDocument(StoredArticle article) => new()
     {

@@ -26,6 +26,8 @@ internal sealed class FeedDocument
     public DateTimeOffset? NextPoll { get; set; }
 
     public long ItemsSeen { get; set; }
+
+    public string? ConfiguredUrl { get; set; }
 }
 
 /// <summary>One row of the <c>articles</c> collection.</summary>
