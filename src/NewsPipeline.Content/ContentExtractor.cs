@@ -71,7 +71,7 @@ public sealed class ContentExtractor : IContentExtractor
             html = html[.._options.MaxHtmlChars];
         }
 
-        html = NestingLimiter.Limit(html);
+        html = NestingLimiter.Limit(ScriptStripper.Strip(html));
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         var elements = DomWalk.PreOrderElements(document.DocumentElement);
