@@ -14,6 +14,7 @@ internal static class Program
         root.Subcommands.Add(ExtractCommand.Create());
         root.Subcommands.Add(ContentCommand.Create());
         root.Subcommands.Add(FeedsCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -20,9 +20,10 @@ internal static class DomWalk
                 continue;
             }
 
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            var children = ChildElements(element);
+            for (var i = children.Count - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                stack.Push(children[i]);
             }
         }
 
@@ -44,7 +45,7 @@ internal static class DomWalk
 
     public static bool HasBlockChild(IElement element)
     {
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in ChildElements(element))
         {
             if (Tags.Block.Contains(child.LocalName))
             {
@@ -53,5 +54,24 @@ internal static class DomWalk
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The element children, read by index from <c>ChildNodes</c>: AngleSharp's sibling properties search the
+    /// parent's child list on every step, which turns a menu of 90,000 links into minutes of work.
+    /// </summary>
+    public static List<IElement> ChildElements(IElement element)
+    {
+        var nodes = element.ChildNodes;
+        var result = new List<IElement>(nodes.Length);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (nodes[i] is IElement child)
+            {
+                result.Add(child);
+            }
+        }
+
+        return result;
     }
 }

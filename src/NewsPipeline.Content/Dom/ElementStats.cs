@@ -46,23 +46,27 @@ internal sealed class ElementStats
         {
             var element = order[i];
             var stats = new NodeStats();
-            for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+            // Indexing ChildNodes, not NextSibling: AngleSharp finds a sibling by searching the parent's list,
+            // which made a 5 MB menu of 90,000 links quadratic.
+            var children = element.ChildNodes;
+            for (var c = 0; c < children.Length; c++)
             {
+                var child = children[c];
                 if (child is IText text)
                 {
                     var data = text.Data;
                     stats.Text += TextMeasure.Weigh(data);
                     stats.Commas += TextMeasure.CountCommas(data);
                 }
-                else if (child is IElement childElement && result._stats.TryGetValue(childElement, out var c))
+                else if (child is IElement childElement && result._stats.TryGetValue(childElement, out var sub))
                 {
-                    stats.Text += c.Text;
-                    stats.LinkText += c.LinkText;
-                    stats.Commas += c.Commas;
-                    stats.Paragraphs += c.Paragraphs;
-                    stats.Images += c.Images;
-                    stats.ListItems += c.ListItems;
-                    stats.HeadingText += c.HeadingText;
+                    stats.Text += sub.Text;
+                    stats.LinkText += sub.LinkText;
+                    stats.Commas += sub.Commas;
+                    stats.Paragraphs += sub.Paragraphs;
+                    stats.Images += sub.Images;
+                    stats.ListItems += sub.ListItems;
+                    stats.HeadingText += sub.HeadingText;
                 }
             }
 

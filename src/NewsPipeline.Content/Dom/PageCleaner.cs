@@ -90,9 +90,10 @@ internal sealed class PageCleaner(ClassHints hints)
     {
         var doomed = new List<IElement>();
         var stack = new Stack<IElement>();
-        for (var child = root.LastElementChild; child is not null; child = child.PreviousElementSibling)
+        var rootChildren = DomWalk.ChildElements(root);
+        for (var i = rootChildren.Count - 1; i >= 0; i--)
         {
-            stack.Push(child);
+            stack.Push(rootChildren[i]);
         }
 
         while (stack.Count > 0)
@@ -104,9 +105,10 @@ internal sealed class PageCleaner(ClassHints hints)
                 continue;
             }
 
-            for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+            var children = DomWalk.ChildElements(element);
+            for (var i = children.Count - 1; i >= 0; i--)
             {
-                stack.Push(child);
+                stack.Push(children[i]);
             }
         }
 

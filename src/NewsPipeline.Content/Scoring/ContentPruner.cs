@@ -35,9 +35,10 @@ internal sealed class ContentPruner(ClassHints hints)
 
     private static void PushChildren(Stack<IElement> stack, IElement element)
     {
-        for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+        var children = DomWalk.ChildElements(element);
+        for (var i = children.Count - 1; i >= 0; i--)
         {
-            stack.Push(child);
+            stack.Push(children[i]);
         }
     }
 
@@ -84,7 +85,7 @@ internal sealed class ContentPruner(ClassHints hints)
     private static bool IsMostlyList(IElement element, ElementStats stats)
     {
         var listText = 0;
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in DomWalk.ChildElements(element))
         {
             if (child.LocalName is "ul" or "ol")
             {

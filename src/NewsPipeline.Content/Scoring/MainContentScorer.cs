@@ -170,7 +170,7 @@ internal sealed class MainContentScorer(ClassHints hints)
         var threshold = Math.Max(10, topScore * 0.2);
         var topClass = top.GetAttribute("class");
         var roots = new List<IElement>();
-        for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
+        foreach (var sibling in DomWalk.ChildElements(parent))
         {
             if (ReferenceEquals(sibling, top))
             {
