@@ -48,8 +48,9 @@ internal sealed class BlockFilter
                 continue;
             }
 
-            // A block that is nothing but a link is a teaser or a navigation line, not a sentence of the story.
-            if (block.LinkDensity > 0.9 && block.Weight < 200)
+            // A block that is nothing but a link is a teaser or a navigation line, not a sentence of the story;
+            // so is a linked headline behind a stock label ("Lesen Sie auch: …", "Lire aussi : …").
+            if (block.Weight < 200 && (block.LinkDensity > 0.9 || (block.LinkDensity > 0.5 && StartsWithStockPhrase(key))))
             {
                 continue;
             }
@@ -63,6 +64,20 @@ internal sealed class BlockFilter
         }
 
         return kept;
+    }
+
+    private bool StartsWithStockPhrase(string normalized)
+    {
+        var space = normalized.IndexOf(' ', StringComparison.Ordinal);
+        for (var end = space; end > 0; end = normalized.IndexOf(' ', end + 1))
+        {
+            if (_phrases.Contains(normalized[..end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Paragraphs separated by a blank line; consecutive list items and table rows by a line break.</summary>
