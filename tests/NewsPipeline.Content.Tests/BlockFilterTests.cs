@@ -8,7 +8,9 @@ public sealed class BlockFilterTests
     [Theory]
     [InlineData("de", "Lesen Sie auch:", "Hafenbetreiber meldet mehr Kupferumschlag")]
     [InlineData("fr", "Lire aussi :", "Le port du Havre reçoit plus de nickel")]
-    [InlineData("en", "See also:", "Smelter workers vote on a new wage deal")]
+    [InlineData("en", "Read also:", "Smelter workers vote on a new wage deal")]
+    [InlineData("ja", "あわせて読みたい：", "北海道の製錬所、銅の出荷を増やす")]
+    [InlineData("ru", "Читайте также:", "Порт Усть-Луга нарастил перевалку никеля")]
     public void A_linked_headline_behind_a_stock_label_is_not_part_of_the_story(string language, string label, string headline)
     {
         var story = "The refinery will ship its first cargo of battery-grade material next spring, the operator said on Monday. "

@@ -66,19 +66,10 @@ internal sealed class BlockFilter
         return kept;
     }
 
-    private bool StartsWithStockPhrase(string normalized)
-    {
-        var space = normalized.IndexOf(' ', StringComparison.Ordinal);
-        for (var end = space; end > 0; end = normalized.IndexOf(' ', end + 1))
-        {
-            if (_phrases.Contains(normalized[..end]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A stock phrase followed by a word boundary; CJK labels run straight into the headline.</summary>
+    private bool StartsWithStockPhrase(string normalized) =>
+        _phrases.Any(phrase => normalized.StartsWith(phrase, StringComparison.Ordinal)
+            && (normalized.Length == phrase.Length || normalized[phrase.Length] == ' ' || phrase[^1] > '\u2E80'));
 
     /// <summary>Paragraphs separated by a blank line; consecutive list items and table rows by a line break.</summary>
     public static string Join(IReadOnlyList<TextBlock> blocks)
