@@ -1,8 +1,5 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsPipeline.Cli.Hosting;
@@ -45,7 +42,7 @@ internal static class RunCommand
     public static async Task<CycleReport?> RunWorkerAsync(PipelineSettings settings, WorkerPlan plan, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.OnEphemeralPort();
         builder.Services.AddNewsPipeline(settings);
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<PollingWorker>();
@@ -56,9 +53,8 @@ internal static class RunCommand
         // Opening the store takes its lock before anything listens, so a second owner fails early and clearly.
         var store = app.Services.GetRequiredService<IPipelineStore>();
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
         // Only the embedded store needs this: a server backend is shared by design.
-        (store as LiteDbPipelineStore)?.PublishServiceUrl(address);
+        (store as LiteDbPipelineStore)?.PublishServiceUrl(app.BoundAddress().ToString());
         await app.WaitForShutdownAsync(cancellationToken);
         return app.Services.GetRequiredService<PollingWorker>().LastCycle;
     }

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsPipeline.Cli.Hosting;
 
 namespace NewsPipeline.Cli.Demo;
 
@@ -24,7 +21,7 @@ public sealed class DemoServer : IAsyncDisposable
     public static async Task<DemoServer> StartAsync(DemoCorpus corpus, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.OnEphemeralPort();
         builder.Logging.ClearProviders();
         var app = builder.Build();
         Uri? baseUrl = null;
@@ -42,8 +39,7 @@ public sealed class DemoServer : IAsyncDisposable
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         });
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        baseUrl = new Uri(address.TrimEnd('/') + "/");
+        baseUrl = app.BoundAddress();
         return new DemoServer(app, baseUrl);
     }
 
