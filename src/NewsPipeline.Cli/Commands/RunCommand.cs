@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Worker;
 using NewsPipeline.Core.Storage;
@@ -43,6 +44,10 @@ internal static class RunCommand
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.OnEphemeralPort();
+        // Our own lines name the feed and the reason of every failure; the framework's per-request lines
+        // (with stack traces for a refused connection) would bury them.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddNewsPipeline(settings);
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<PollingWorker>();
