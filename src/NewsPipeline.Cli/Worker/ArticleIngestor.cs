@@ -61,7 +61,9 @@ public sealed partial class ArticleIngestor(
             Id: ContentHash.ShortId(canonical),
             Text: article.Text,
             Title: article.Title ?? entry.Title,
-            Language: article.Language ?? entry.Language ?? page.ContentLanguage ?? feed.Language,
+            // Only languages checked against the text (the page's, by the content stage) or stated per item; a
+            // feed-wide or header language is often wrong on aggregators, so the analyzer detects instead.
+            Language: article.Language ?? entry.Language,
             Published: published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Url: canonical));
 
