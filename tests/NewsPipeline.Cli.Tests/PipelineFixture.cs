@@ -13,14 +13,20 @@ internal sealed class PipelineFixture : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public PipelineFixture(string databasePath)
+    public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null)
     {
         var settings = new PipelineSettings(
             new LiteDbStoreOptions { DatabasePath = databasePath },
             new IngestionOptions { RequestTimeout = TimeSpan.FromSeconds(5) },
-            new WorkerOptions(),
+            worker ?? new WorkerOptions(),
             ArticleAnalyzer.DefaultModelsDirectory);
-        provider = new ServiceCollection().AddLogging().AddNewsPipeline(settings).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddSingleton(new Random(7));
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        provider = services.AddNewsPipeline(settings).BuildServiceProvider();
     }
 
     public IngestCycle Cycle => provider.GetRequiredService<IngestCycle>();

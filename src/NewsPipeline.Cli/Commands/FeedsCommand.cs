@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Query;
+using NewsPipeline.Storage.LiteDb;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Ingestion.Decoding;
 using NewsPipeline.Ingestion.Parsing;
@@ -16,6 +18,26 @@ internal static class FeedsCommand
         command.Subcommands.Add(CreateValidate());
         command.Subcommands.Add(CreateParse());
         command.Subcommands.Add(CreateStatus());
+        command.Subcommands.Add(CreateResume());
+        return command;
+    }
+
+    /// <summary>`feeds resume NAME`: poll a paused feed again at the next cycle (the worker must be stopped: it owns the store).</summary>
+    private static Command CreateResume()
+    {
+        var name = new Argument<string>("name") { Description = "The feed's name as in feeds.json" };
+        var db = CommonOptions.Database();
+        var command = new Command("resume", "Resume polling a paused feed") { name, db };
+        CommandRunner.SetBody(command, async (parse, cancellationToken) =>
+        {
+            var feedName = parse.GetValue(name)!;
+            using var store = LiteDbPipelineStore.Open(PipelineSettings.Default(parse.GetValue(db)!.FullName).Store, TimeProvider.System);
+            var state = await store.GetFeedStateAsync(feedName, cancellationToken)
+                ?? throw new UsageException($"no feed named '{feedName}' in the store (see 'newspipeline feeds status')");
+            await store.SaveFeedStateAsync(state with { PausedReason = null, ConsecutiveFailures = 0, NextPoll = null }, cancellationToken);
+            await Console.Out.WriteLineAsync(state.IsPaused ? $"{feedName}: resumed; it is polled at the next cycle" : $"{feedName}: was not paused; it is polled at the next cycle");
+            return ExitCodes.Success;
+        });
         return command;
     }
 
@@ -32,7 +54,8 @@ internal static class FeedsCommand
                 .Select(s => new[]
                 {
                     s.FeedName,
-                    s.ConsecutiveFailures > 0 ? $"failing ×{s.ConsecutiveFailures}" : s.LastSuccess is null ? "never polled" : "ok",
+                    s.IsPaused ? "paused: " + s.PausedReason
+                        : s.ConsecutiveFailures > 0 ? $"failing ×{s.ConsecutiveFailures}" : s.LastSuccess is null ? "never polled" : "ok",
                     Time(s.LastSuccess), Time(s.NextPoll), s.ItemsSeen.ToString(CultureInfo.InvariantCulture),
                     (s.ETag is null ? "" : "ETag ") + (s.LastModified is null ? "" : "Last-Modified"),
                     s.LastError ?? "",

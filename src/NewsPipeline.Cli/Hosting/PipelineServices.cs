@@ -41,6 +41,8 @@ public static class PipelineServices
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        // Jitter only; tests register a seeded instance.
+        services.TryAddSingleton(Random.Shared);
         services.AddNewsPipelineIngestion(settings.Ingestion);
         services.AddSingleton(settings.Worker);
         services.AddSingleton<IContentExtractor>(_ => new ContentExtractor(new ContentExtractorOptions()));

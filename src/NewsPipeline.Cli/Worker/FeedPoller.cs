@@ -28,6 +28,8 @@ public sealed partial class FeedPoller(
     IFeedParser parser,
     ArticleIngestor ingestor,
     IPipelineStore store,
+    WorkerOptions options,
+    Random random,
     TimeProvider time,
     ILogger<FeedPoller> logger)
 {
@@ -100,7 +102,8 @@ public sealed partial class FeedPoller(
                 LastSuccess = now,
                 LastError = null,
                 ConsecutiveFailures = 0,
-                NextPoll = now + feed.Interval,
+                PausedReason = null,
+                NextPoll = now + feed.Interval + (feed.Interval * (options.Jitter * random.NextDouble())),
                 ItemsSeen = state.ItemsSeen + added,
             },
             CancellationToken.None);
@@ -113,10 +116,20 @@ public sealed partial class FeedPoller(
     private async Task<FeedPollReport> FailAsync(FeedDefinition feed, FeedState state, Failure failure, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {
         var failures = state.ConsecutiveFailures + 1;
+        var paused = failure.Reason == FailureReason.Gone ? "gone: " + failure.Detail
+            : failures >= options.PauseAfterFailures ? $"{failures} failures in a row" : null;
         var backoff = Backoff.After(failures, feed.Interval, retryAfter);
-        LogFeedFailed(feed.Name, failure.ToString(), failures, backoff);
+        if (paused is null)
+        {
+            LogFeedFailed(feed.Name, failure.ToString(), failures, backoff);
+        }
+        else
+        {
+            LogFeedPaused(feed.Name, paused);
+        }
+
         await store.SaveFeedStateAsync(
-            state with { LastError = failure.ToString(), ConsecutiveFailures = failures, NextPoll = time.GetUtcNow() + backoff },
+            state with { LastError = failure.ToString(), ConsecutiveFailures = failures, NextPoll = time.GetUtcNow() + backoff, PausedReason = paused },
             CancellationToken.None);
         return new FeedPollReport(feed.Name, false, failure, 0, 0, 0, 0, 0);
     }
@@ -129,6 +142,9 @@ public sealed partial class FeedPoller(
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Feed {Feed}: poll failed ({Reason}); failure {Count} in a row, next try in {Backoff}")]
     private partial void LogFeedFailed(string feed, string reason, int count, TimeSpan backoff);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Feed {Feed}: paused ({Reason}); fix or remove it in feeds.json, or run 'newspipeline feeds resume'")]
+    private partial void LogFeedPaused(string feed, string reason);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Feed {Feed}: moved permanently to {NewUrl}; update feeds.json")]
     private partial void LogMoved(string feed, Uri newUrl);

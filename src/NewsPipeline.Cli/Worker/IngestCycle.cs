@@ -29,9 +29,23 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
         var due = onlyDue ? await DueFeedsAsync(feeds, cancellationToken) : feeds;
         var reports = new List<FeedPollReport>();
         using var gate = new SemaphoreSlim(options.ConcurrentFeeds);
+        var hostGates = due.Select(f => f.Url.IdnHost).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(h => h, _ => new SemaphoreSlim(options.ConcurrentFeedsPerHost), StringComparer.OrdinalIgnoreCase);
         var tasks = due.Select(async feed =>
         {
-            await gate.WaitAsync(cancellationToken);
+            // The host's turn first, then a global slot: a slot is never held while waiting for a busy host.
+            var hostGate = hostGates[feed.Url.IdnHost];
+            await hostGate.WaitAsync(cancellationToken);
+            try
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+            catch
+            {
+                hostGate.Release();
+                throw;
+            }
+
             try
             {
                 return await poller.PollAsync(feed, cancellationToken);
@@ -44,9 +58,21 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
             finally
             {
                 gate.Release();
+                hostGate.Release();
             }
         });
-        reports.AddRange(await Task.WhenAll(tasks));
+        try
+        {
+            reports.AddRange(await Task.WhenAll(tasks));
+        }
+        finally
+        {
+            foreach (var hostGate in hostGates.Values)
+            {
+                hostGate.Dispose();
+            }
+        }
+
         return new CycleReport(reports);
     }
 
@@ -56,6 +82,7 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
         var states = (await store.ListFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedName, StringComparer.Ordinal);
         var now = time.GetUtcNow();
         return feeds
+            .Where(f => !(states.TryGetValue(f.Name, out var s) && s.For(f).IsPaused))
             .Select(f => states.TryGetValue(f.Name, out var s) && s.NextPoll is { } next ? next : now)
             .DefaultIfEmpty(now + TimeSpan.FromMinutes(5))
             .Min();
@@ -65,7 +92,8 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
     {
         var states = (await store.ListFeedStatesAsync(cancellationToken)).ToDictionary(s => s.FeedName, StringComparer.Ordinal);
         var now = time.GetUtcNow();
-        return feeds.Where(f => !states.TryGetValue(f.Name, out var s) || s.NextPoll is null || s.NextPoll <= now).ToList();
+        return feeds.Where(f => !states.TryGetValue(f.Name, out var s)
+            || (!s.For(f).IsPaused && (s.NextPoll is null || s.NextPoll <= now))).ToList();
     }
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Feed {Feed}: poll failed with an unexpected error")]

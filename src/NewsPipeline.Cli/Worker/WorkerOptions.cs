@@ -12,9 +12,33 @@ public sealed record WorkerOptions
     /// <summary>The longest sleep, so a changed clock or a new feed is noticed.</summary>
     public TimeSpan MaximumIdle { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Feeds of one host polled at the same time, so a publisher never sees a burst from us.</summary>
+    public int ConcurrentFeedsPerHost { get; init; } = 1;
+
+    /// <summary>Up to this share of the interval is added at random, so one host's feeds do not fire together.</summary>
+    public double Jitter { get; init; } = 0.1;
+
+    /// <summary>Consecutive failures after which a feed is paused until an operator changes or resumes it.</summary>
+    public int PauseAfterFailures { get; init; } = 10;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (ConcurrentFeedsPerHost < 1 || ConcurrentFeedsPerHost > ConcurrentFeeds)
+        {
+            errors.Add($"ConcurrentFeedsPerHost must be between 1 and ConcurrentFeeds (was {ConcurrentFeedsPerHost})");
+        }
+
+        if (Jitter is < 0 or > 0.5)
+        {
+            errors.Add($"Jitter must be a share between 0 and 0.5 of the interval (was {Jitter})");
+        }
+
+        if (PauseAfterFailures < 1)
+        {
+            errors.Add($"PauseAfterFailures must be at least 1 (was {PauseAfterFailures})");
+        }
+
         if (ConcurrentFeeds is < 1 or > 64)
         {
             errors.Add($"ConcurrentFeeds must be between 1 and 64 (was {ConcurrentFeeds})");

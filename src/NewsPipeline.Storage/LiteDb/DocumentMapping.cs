@@ -23,6 +23,7 @@ internal static class DocumentMapping
         NextPoll = state.NextPoll,
         ItemsSeen = state.ItemsSeen,
         ConfiguredUrl = state.ConfiguredUrl?.OriginalString,
+        PausedReason = state.PausedReason,
     };
 
     public static FeedState ToRecord(FeedDocument document) => new(
@@ -36,7 +37,8 @@ internal static class DocumentMapping
         document.ConsecutiveFailures,
         document.NextPoll,
         document.ItemsSeen,
-        document.ConfiguredUrl is null ? null : new Uri(document.ConfiguredUrl, UriKind.RelativeOrAbsolute));
+        document.ConfiguredUrl is null ? null : new Uri(document.ConfiguredUrl, UriKind.RelativeOrAbsolute),
+        document.PausedReason);
 
     public static ArticleDocument ToDocument(StoredArticle article) => new()
     {

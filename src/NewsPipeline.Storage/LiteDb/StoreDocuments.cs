@@ -28,6 +28,8 @@ internal sealed class FeedDocument
     public long ItemsSeen { get; set; }
 
     public string? ConfiguredUrl { get; set; }
+
+    public string? PausedReason { get; set; }
 }
 
 /// <summary>One row of the <c>articles</c> collection.</summary>
