@@ -19,6 +19,9 @@ internal static class FeedsCommand
         command.Subcommands.Add(CreateParse());
         command.Subcommands.Add(CreateStatus());
         command.Subcommands.Add(CreateResume());
+        command.Subcommands.Add(FeedsExchangeCommands.CreateCheck());
+        command.Subcommands.Add(FeedsExchangeCommands.CreateImport());
+        command.Subcommands.Add(FeedsExchangeCommands.CreateExport());
         return command;
     }
 
