@@ -56,17 +56,32 @@ public sealed partial class FeedPoller(
             return await FailAsync(feed, state, parsed.Failure!, null, cancellationToken);
         }
 
-        var report = await IngestEntriesAsync(feed, parsed.Value!, cancellationToken);
-        await SaveSuccessAsync(feed, state, fetched, report.Added, cancellationToken);
+        var (report, seen) = await IngestEntriesAsync(feed, parsed.Value!, state.SeenEntries ?? [], cancellationToken);
+        await SaveSuccessAsync(feed, state with { SeenEntries = seen }, fetched, report.Added, cancellationToken);
         LogPolled(feed.Name, report.Entries, report.Added, report.Known, report.Failed, report.Events);
         return report;
     }
 
-    private async Task<FeedPollReport> IngestEntriesAsync(FeedDefinition feed, ParsedFeed parsed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each entry not handled by an earlier poll goes through the article stages. Returns the keys of the
+    /// document's entries that are now handled; a failed entry stays out of that list and is tried again next poll.
+    /// </summary>
+    private async Task<(FeedPollReport Report, IReadOnlyList<string> Seen)> IngestEntriesAsync(
+        FeedDefinition feed, ParsedFeed parsed, IReadOnlyList<string> seenBefore, CancellationToken cancellationToken)
     {
         int added = 0, known = 0, failed = 0, events = 0;
+        var previously = seenBefore.ToHashSet(StringComparer.Ordinal);
+        var seen = new List<string>();
         foreach (var entry in parsed.Entries)
         {
+            var key = FeedState.EntryKey(entry);
+            if (previously.Contains(key))
+            {
+                known++;
+                seen.Add(key);
+                continue;
+            }
+
             EntryReport entryReport;
             try
             {
@@ -85,9 +100,14 @@ public sealed partial class FeedPoller(
                 case EntryOutcome.Failed: failed++; break;
                 default: known++; break;
             }
+
+            if (entryReport.Outcome != EntryOutcome.Failed)
+            {
+                seen.Add(key);
+            }
         }
 
-        return new FeedPollReport(feed.Name, false, null, parsed.Entries.Count, added, known, failed, events);
+        return (new FeedPollReport(feed.Name, false, null, parsed.Entries.Count, added, known, failed, events), seen.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private async Task SaveSuccessAsync(FeedDefinition feed, FeedState state, FeedFetchResult fetched, int added, CancellationToken cancellationToken)

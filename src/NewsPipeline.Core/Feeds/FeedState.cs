@@ -4,6 +4,7 @@ namespace NewsPipeline.Core.Feeds;
 /// <param name="Url">Where the feed is polled: the configured URL, or where a permanent redirect moved it.</param>
 /// <param name="ConfiguredUrl">The URL feeds.json gave when <paramref name="Url"/> was set; an operator's edit resets the polled URL.</param>
 /// <param name="PausedReason">Why polling stopped (the feed is gone, or failed too often in a row); null while it is polled.</param>
+/// <param name="SeenEntries">Keys (GUID, else link) of the feed's most recent entries already handled, newest last, so a poll never fetches their pages again.</param>
 public sealed record FeedState(
     string FeedName,
     Uri Url,
@@ -16,7 +17,8 @@ public sealed record FeedState(
     DateTimeOffset? NextPoll,
     long ItemsSeen,
     Uri? ConfiguredUrl = null,
-    string? PausedReason = null)
+    string? PausedReason = null,
+    IReadOnlyList<string>? SeenEntries = null)
 {
     public static FeedState New(FeedDefinition feed) =>
         new(feed.Name, feed.Url, null, null, null, null, null, 0, null, 0, feed.Url);
@@ -29,4 +31,7 @@ public sealed record FeedState(
         ConfiguredUrl == feed.Url ? this : this with { Url = feed.Url, ConfiguredUrl = feed.Url, ETag = null, LastModified = null, PausedReason = null, ConsecutiveFailures = 0 };
 
     public bool IsPaused => PausedReason is not null;
+
+    /// <summary>How an entry is known across polls: its GUID when the feed gives one, else its link.</summary>
+    public static string EntryKey(FeedEntry entry) => string.IsNullOrWhiteSpace(entry.Id) ? "link:" + entry.Link.AbsoluteUri : "id:" + entry.Id.Trim();
 }

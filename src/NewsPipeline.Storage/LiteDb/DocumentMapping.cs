@@ -24,6 +24,7 @@ internal static class DocumentMapping
         ItemsSeen = state.ItemsSeen,
         ConfiguredUrl = state.ConfiguredUrl?.OriginalString,
         PausedReason = state.PausedReason,
+        SeenEntries = state.SeenEntries?.ToList(),
     };
 
     public static FeedState ToRecord(FeedDocument document) => new(
@@ -38,7 +39,8 @@ internal static class DocumentMapping
         document.NextPoll,
         document.ItemsSeen,
         document.ConfiguredUrl is null ? null : new Uri(document.ConfiguredUrl, UriKind.RelativeOrAbsolute),
-        document.PausedReason);
+        document.PausedReason,
+        document.SeenEntries);
 
     public static ArticleDocument ToDocument(StoredArticle article) => new()
     {

@@ -30,6 +30,8 @@ internal sealed class FeedDocument
     public string? ConfiguredUrl { get; set; }
 
     public string? PausedReason { get; set; }
+
+    public List<string>? SeenEntries { get; set; }
 }
 
 /// <summary>One row of the <c>articles</c> collection.</summary>
