@@ -1,16 +1,15 @@
 using System.CommandLine;
+using NewsPipeline.Storage;
 
 namespace NewsPipeline.Cli.Commands;
 
 /// <summary>Options shared by several commands, defined once so their names and help agree.</summary>
 internal static class CommonOptions
 {
-    public const string DefaultDatabasePath = "data/newspipeline.db";
-
     public static Option<FileInfo> Database() => new("--db")
     {
-        Description = $"LiteDB store file (default: ./{DefaultDatabasePath})",
-        DefaultValueFactory = _ => new FileInfo(DefaultDatabasePath),
+        Description = $"LiteDB store file (default: {LiteDbStoreOptions.DefaultDatabasePath})",
+        DefaultValueFactory = _ => new FileInfo(LiteDbStoreOptions.DefaultDatabasePath),
     };
 
     public static Option<FileInfo?> Output() => new("--output", "-o")
