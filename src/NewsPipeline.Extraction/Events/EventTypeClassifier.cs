@@ -11,8 +11,6 @@ internal sealed record SentenceTypeScores(IReadOnlyDictionary<EventType, float> 
 {
     /// <summary>The most probable event type (ignoring "no event") and its probability.</summary>
     public (EventType Type, float Probability) BestType() => ByType.MaxBy(p => p.Value) is var best ? (best.Key, best.Value) : default;
-
-    public float Of(EventType type) => ByType.GetValueOrDefault(type);
 }
 
 /// <summary>
