@@ -12,6 +12,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Rebuild a trained model from its data (writes the model, a report and its models/manifest.json entry)");
         command.Subcommands.Add(CreateNer());
+        command.Subcommands.Add(TrainEventsCommand.Create());
         return command;
     }
 
