@@ -10,7 +10,11 @@ namespace NewsPipeline.Extraction.Events;
 internal sealed record SentenceTypeScores(IReadOnlyDictionary<EventType, float> ByType, float None)
 {
     /// <summary>The most probable event type (ignoring "no event") and its probability.</summary>
-    public (EventType Type, float Probability) BestType() => ByType.MaxBy(p => p.Value) is var best ? (best.Key, best.Value) : default;
+    public (EventType Type, float Probability) BestType()
+    {
+        var best = ByType.MaxBy(p => p.Value);
+        return (best.Key, best.Value);
+    }
 }
 
 /// <summary>
