@@ -15,6 +15,7 @@ internal static class Program
         root.Subcommands.Add(ContentCommand.Create());
         root.Subcommands.Add(FeedsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -20,19 +20,26 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly MentionRecognition recognition;
     private readonly EventBuilder events;
 
-    private ArticleAnalyzer(LexiconSet lexicons)
+    private ArticleAnalyzer(LexiconSet lexicons, EventTypeClassifier classifier)
     {
         languages = new LanguageIdentifier(lexicons.Languages);
         segmenter = new SentenceSegmenter(lexicons.Text);
         recognition = new MentionRecognition(lexicons);
-        events = new EventBuilder(lexicons);
+        events = new EventBuilder(lexicons, classifier);
     }
 
     /// <summary>The models folder copied beside the binaries that reference this project.</summary>
     public static string DefaultModelsDirectory => Path.Combine(AppContext.BaseDirectory, "models");
 
-    /// <summary>Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons; throws <see cref="InvalidDataException"/> listing what is missing.</summary>
-    public static ArticleAnalyzer Load(string modelsDirectory) => new(LexiconLoader.Load(modelsDirectory));
+    /// <summary>
+    /// Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons and the event-type model; throws
+    /// <see cref="InvalidDataException"/> listing what is missing.
+    /// </summary>
+    public static ArticleAnalyzer Load(string modelsDirectory)
+    {
+        var lexicons = LexiconLoader.Load(modelsDirectory);
+        return new(lexicons, EventTypeClassifier.Load(modelsDirectory, lexicons.Events));
+    }
 
     public ExtractionResult Analyze(ExtractionInput input)
     {

@@ -6,9 +6,9 @@ using NewsPipeline.Extraction.Recognisers;
 namespace NewsPipeline.Extraction.Events;
 
 /// <summary>The event stage: find candidates, assign roles, status and start, merge repeats, write the records.</summary>
-internal sealed class EventBuilder(LexiconSet lexicons)
+internal sealed class EventBuilder(LexiconSet lexicons, EventTypeClassifier classifier)
 {
-    private readonly EventTyper typer = new(lexicons.Metals, lexicons.Events);
+    private readonly EventTyper typer = new(lexicons.Metals, lexicons.Events, new ClassifierVeto(classifier));
 
     public IReadOnlyList<SupplyEvent> Build(RecognisedArticle article)
     {

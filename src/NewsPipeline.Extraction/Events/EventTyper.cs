@@ -11,7 +11,7 @@ namespace NewsPipeline.Extraction.Events;
 /// type of its longest cue, and only when a party anchors it (a company; for restrictions and production also a
 /// country); trade flows always need a figure.
 /// </summary>
-internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
+internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, ClassifierVeto veto)
 {
     /// <summary>Without a figure, the more specific kinds of event win over the generic ones.</summary>
     private static readonly EventType[] CueOnlyPriority = [EventType.ExportRestriction, EventType.Investment, EventType.SupplyAgreement, EventType.Production];
@@ -43,7 +43,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             }
         }
 
-        return KeepQuotaTotals(candidates);
+        return veto.Apply(article, KeepQuotaTotals(candidates));
     }
 
     /// <summary>A quota split by month or by tranche in the same sentence is one restriction: keep the total.</summary>

@@ -328,7 +328,7 @@ internal static class LexiconLoader
         _ => throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"Unknown rate period '{name}'.")),
     };
 
-    private static EventType ParseType(string name) => name switch
+    internal static EventType ParseType(string name) => name switch
     {
         "supply_agreement" => EventType.SupplyAgreement,
         "trade_flow" => EventType.TradeFlow,
