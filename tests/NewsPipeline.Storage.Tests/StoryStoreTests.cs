@@ -37,6 +37,9 @@ public sealed class StoryStoreTests
         Assert.Equal("ru", stored.Language);
         Assert.Equal(new StoreStatistics(0, 3, 1), await store.GetStatisticsAsync(CancellationToken.None));
 
+        Assert.Single(await store.QueryEventsAsync(new EventQuery(MinSources: 3), CancellationToken.None));
+        Assert.Empty(await store.QueryEventsAsync(new EventQuery(MinSources: 4), CancellationToken.None));
+
         // A word only the Spanish report used finds the deal.
         Assert.Single(await store.QueryEventsAsync(new EventQuery(Text: "toneladas"), CancellationToken.None));
     }

@@ -67,7 +67,8 @@ public sealed record EventQuery(
     DateOnly? Until = null,
     double? MinTonnes = null,
     string? Text = null,
-    int Limit = 200);
+    int Limit = 200,
+    int? MinSources = null);
 
 /// <summary>What happened when an article was offered to the store.</summary>
 public enum IngestOutcome
