@@ -155,16 +155,22 @@ public sealed class StoryMatcherTests
     }
 
     [Fact]
-    public void Blocking_finds_a_story_of_the_previous_month_by_a_shared_party_and_not_one_months_away()
+    public void Blocking_finds_stories_of_the_previous_month_that_may_agree_and_not_those_months_away()
     {
-        var story = Report("a", Nickel, new DateTimeOffset(2026, 4, 28, 0, 0, 0, TimeSpan.Zero));
-        var sellerOnly = Report("b", Nickel with { Buyer = null }, new DateTimeOffset(2026, 5, 3, 0, 0, 0, TimeSpan.Zero));
-        var muchLater = Report("c", Nickel, new DateTimeOffset(2026, 9, 3, 0, 0, 0, TimeSpan.Zero));
-        var window = new StoryMatchOptions().Window;
+        var blocking = new StoryBlocking(new StoryMatchOptions());
+        var april = new DateTimeOffset(2026, 4, 28, 0, 0, 0, TimeSpan.Zero);
+        var may = new DateTimeOffset(2026, 5, 3, 0, 0, 0, TimeSpan.Zero);
+        var story = Report("a", Nickel, april);
+        var anonymous = Report("n", Nickel with { Buyer = null, Seller = null }, april);
+        bool Finds(StorySignature report, StorySignature stored) => blocking.LookupKeys(report).Intersect(blocking.KeysOf(stored)).Any();
 
-        Assert.NotEmpty(StoryBlocking.LookupKeys(sellerOnly, window).Intersect(StoryBlocking.KeysOf(story)));
-        Assert.Empty(StoryBlocking.LookupKeys(muchLater, window).Intersect(StoryBlocking.KeysOf(story)));
-        Assert.Empty(StoryBlocking.LookupKeys(Report("d", Nickel with { Metal = "cobalt" }, story.FirstReported), window).Intersect(StoryBlocking.KeysOf(story)));
+        Assert.True(Finds(Report("b", Nickel with { Buyer = null, Tonnes = null }, may), story));
+        Assert.True(Finds(Report("c", Nickel with { Buyer = null, Seller = null, Tonnes = 20500 }, may), story));
+        Assert.True(Finds(Report("d", Nickel with { Tonnes = 19050 }, may), anonymous));
+        Assert.True(Finds(Report("e", Nickel with { Tonnes = null }, may), anonymous));
+        Assert.False(Finds(Report("f", Nickel with { Buyer = null, Seller = null, Tonnes = 5000 }, may), story));
+        Assert.False(Finds(Report("g", Nickel, new DateTimeOffset(2026, 9, 3, 0, 0, 0, TimeSpan.Zero)), story));
+        Assert.False(Finds(Report("h", Nickel with { Metal = "cobalt" }, april), story));
     }
 
     [Fact]

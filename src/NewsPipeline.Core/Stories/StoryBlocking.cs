@@ -5,17 +5,34 @@ using NewsPipeline.Core.Extraction;
 namespace NewsPipeline.Core.Stories;
 
 /// <summary>
-/// Blocking keys: a stored story is filed under "type|metal|month|party" for each company it names (or
-/// "…|nobody" when it names none) and under "type|metal|month" for reports that name no company. A report looks
-/// up only the months its window touches and the parties it names, so matching reads a handful of rows even
-/// with a million events. A report naming only the buyer is not compared with a story naming only the seller.
+/// Blocking keys, so that matching reads a handful of rows even with a million events. Every key starts with the
+/// block "type|metal|month" of a month the story was reported in. A stored story is filed under the block itself,
+/// "…|p:company" for each company it names, "…|t:bucket" for its tonnage (log-scale buckets one tolerance wide,
+/// so two tonnages within the tolerance fall in the same or adjacent buckets), "…|nobody" when it names no
+/// company, and "…|bare" when it has neither company nor tonnage. A report looks up, for each month its window
+/// touches, only the keys of stories it could agree with: the companies it names, neighbouring tonnage buckets,
+/// and stories lacking what it has; a report with neither company nor tonnage reads the whole block.
 /// </summary>
-public static class StoryBlocking
+/// <remarks>
+/// Left out for speed: a report naming only the buyer and no tonnage is not compared with a story naming only
+/// the seller, nor a report with a tonnage and no company with a story naming companies and no tonnage.
+/// </remarks>
+public sealed class StoryBlocking
 {
-    private const string Nobody = "nobody";
+    private readonly TimeSpan window;
+    private readonly double bucketWidth;
+
+    public StoryBlocking(StoryMatchOptions options)
+    {
+        options.ThrowIfInvalid();
+        window = options.Window;
+
+        // Within the tolerance, the larger tonnage is at most 1 / (1 - tolerance) times the smaller one.
+        bucketWidth = Math.Max(-Math.Log(1 - options.TonnesTolerance), 1e-9);
+    }
 
     /// <summary>Every key a stored story is filed under.</summary>
-    public static IReadOnlyList<string> KeysOf(StorySignature story)
+    public IReadOnlyList<string> KeysOf(StorySignature story)
     {
         var parties = Parties(story.Event);
         var keys = new List<string>();
@@ -23,28 +40,49 @@ public static class StoryBlocking
         {
             var block = Block(story.Event, month);
             keys.Add(block);
-            keys.AddRange(parties.Count == 0 ? [block + "|" + Nobody] : parties.Select(party => block + "|p:" + party));
+            keys.AddRange(parties.Select(party => block + "|p:" + party));
+            if (Bucket(story.Event.Tonnes) is { } bucket)
+            {
+                keys.Add(TonnesKey(block, bucket));
+            }
+
+            if (parties.Count == 0)
+            {
+                keys.Add(block + "|nobody");
+                if (story.Event.Tonnes is null)
+                {
+                    keys.Add(block + "|bare");
+                }
+            }
         }
 
         return keys;
     }
 
     /// <summary>The keys under which stories that may be the same deal as <paramref name="report"/> are filed.</summary>
-    public static IReadOnlyList<string> LookupKeys(StorySignature report, TimeSpan window)
+    public IReadOnlyList<string> LookupKeys(StorySignature report)
     {
         var parties = Parties(report.Event);
+        var bucket = Bucket(report.Event.Tonnes);
         var keys = new List<string>();
         foreach (var month in Months(report.FirstReported - window, report.LastReported + window))
         {
             var block = Block(report.Event, month);
-            if (parties.Count == 0)
+            if (parties.Count == 0 && bucket is null)
             {
                 keys.Add(block);
                 continue;
             }
 
             keys.AddRange(parties.Select(party => block + "|p:" + party));
-            keys.Add(block + "|" + Nobody);
+            if (bucket is { } b)
+            {
+                keys.AddRange([TonnesKey(block, b - 1), TonnesKey(block, b), TonnesKey(block, b + 1), block + "|bare"]);
+            }
+            else
+            {
+                keys.Add(block + "|nobody");
+            }
         }
 
         return keys;
@@ -53,6 +91,15 @@ public static class StoryBlocking
     /// <summary>A company name as compared and keyed: trimmed and lower-cased with invariant rules.</summary>
     public static string? PartyKey(string? company) =>
         string.IsNullOrWhiteSpace(company) ? null : company.Trim().ToLowerInvariant();
+
+    private long? Bucket(double? tonnes) => tonnes switch
+    {
+        null => null,
+        <= 0 => long.MinValue + 1,
+        { } t => (long)Math.Floor(Math.Log(t) / bucketWidth),
+    };
+
+    private static string TonnesKey(string block, long bucket) => block + "|t:" + bucket.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> Parties(SupplyEvent e) =>
         new[] { PartyKey(e.Buyer), PartyKey(e.Seller) }.OfType<string>().Distinct(StringComparer.Ordinal).ToList();

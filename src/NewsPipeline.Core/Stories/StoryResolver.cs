@@ -9,21 +9,20 @@ namespace NewsPipeline.Core.Stories;
 /// </summary>
 public sealed class StoryResolver
 {
-    private readonly StoryMatchOptions options;
     private readonly StoryMatcher matcher;
+    private readonly StoryBlocking blocking;
 
     public StoryResolver(StoryMatchOptions options)
     {
         matcher = new StoryMatcher(options);
-        this.options = options;
+        blocking = new StoryBlocking(options);
     }
 
     /// <summary>The keys under which deals that <paramref name="offered"/> may report are filed.</summary>
-    public IReadOnlyList<string> LookupKeys(StoredEvent offered) =>
-        StoryBlocking.LookupKeys(StorySignature.OfStored(offered), options.Window);
+    public IReadOnlyList<string> LookupKeys(StoredEvent offered) => blocking.LookupKeys(StorySignature.OfStored(offered));
 
     /// <summary>The keys a stored deal is filed under.</summary>
-    public static IReadOnlyList<string> KeysOf(StoredEvent stored) => StoryBlocking.KeysOf(StorySignature.OfStored(stored));
+    public IReadOnlyList<string> KeysOf(StoredEvent stored) => blocking.KeysOf(StorySignature.OfStored(stored));
 
     /// <summary>What to store for <paramref name="offered"/> (one article's report) given the deals filed under its keys.</summary>
     public StoryResolution Resolve(StoredEvent offered, IEnumerable<StoredEvent> candidates)

@@ -70,7 +70,8 @@ internal static class DocumentMapping
         document.Published,
         document.FetchedAt);
 
-    public static EventDocument ToDocument(StoredEvent stored)
+    /// <summary>The row of a deal, filed under <paramref name="storyKeys"/> (see <c>StoryBlocking</c>).</summary>
+    public static EventDocument ToDocument(StoredEvent stored, IReadOnlyList<string> storyKeys)
     {
         var e = stored.Event;
         var sources = StorySignature.StoredSources(stored);
@@ -105,7 +106,7 @@ internal static class DocumentMapping
             SearchText = SearchKey.Fold(string.Join(' ', sources.SelectMany(s => new[] { s.Reported.Evidence, s.Title }).Prepend(e.Summary))),
             Sources = sources.Select(ToDocument).ToList(),
             History = (stored.History ?? []).Select(ToDocument).ToList(),
-            StoryKeys = StoryResolver.KeysOf(stored).ToList(),
+            StoryKeys = storyKeys.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 

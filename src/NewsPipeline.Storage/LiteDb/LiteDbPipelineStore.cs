@@ -164,10 +164,11 @@ public sealed class LiteDbPipelineStore : IPipelineStore
     private EventIngest StoreEvent(StoredEvent offered)
     {
         var candidates = stories.LookupKeys(offered)
+            .Distinct(StringComparer.Ordinal)
             .SelectMany(key => events.Find(StoreSchema.HasStoryKey(key)))
             .Select(DocumentMapping.ToRecord);
         var resolution = stories.Resolve(offered, candidates);
-        var document = DocumentMapping.ToDocument(resolution.Stored);
+        var document = DocumentMapping.ToDocument(resolution.Stored, stories.KeysOf(resolution.Stored));
         if (resolution.Result.Outcome == StoryOutcome.NewEvent)
         {
             events.Insert(document);
