@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Storage.LiteDb;
 
@@ -18,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => LiteDbPipelineStore.Open(options, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPipelineStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
+        services.AddSingleton<IAlertStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
         return services;
     }
 }

@@ -10,7 +10,7 @@ namespace NewsPipeline.Storage.LiteDb;
 /// The embedded store: one LiteDB 5 file owned by this process (see <see cref="StoreLock"/>), every operation
 /// run synchronously on one dedicated thread, an article and its events written in one transaction.
 /// </summary>
-public sealed class LiteDbPipelineStore : IPipelineStore
+public sealed partial class LiteDbPipelineStore : IPipelineStore
 {
     private readonly LiteDatabase database;
     private readonly StoreLock storeLock;
@@ -19,10 +19,16 @@ public sealed class LiteDbPipelineStore : IPipelineStore
     private readonly ILiteCollection<ArticleDocument> articles;
     private readonly ILiteCollection<EventDocument> events;
     private readonly StoryResolver stories;
+    private readonly ILiteCollection<SubscriptionDocument> subscriptions;
+    private readonly ILiteCollection<DeliveryDocument> outbox;
+    private readonly TimeProvider time;
     private int disposed;
 
-    private LiteDbPipelineStore(LiteDatabase database, StoreLock storeLock, StoryMatchOptions storyOptions)
+    private LiteDbPipelineStore(LiteDatabase database, StoreLock storeLock, StoryMatchOptions storyOptions, TimeProvider time)
     {
+        this.time = time;
+        subscriptions = database.GetCollection<SubscriptionDocument>(StoreSchema.AlertSubscriptions);
+        outbox = database.GetCollection<DeliveryDocument>(StoreSchema.AlertOutbox);
         stories = new StoryResolver(storyOptions);
         this.database = database;
         this.storeLock = storeLock;
@@ -51,7 +57,7 @@ public sealed class LiteDbPipelineStore : IPipelineStore
         {
             database = new LiteDatabase(StoreSchema.ConnectionString(storeLock.DatabasePath), StoreMapper.Create());
             StoreSchema.EnsureIndexes(database);
-            return new LiteDbPipelineStore(database, storeLock, options.Stories);
+            return new LiteDbPipelineStore(database, storeLock, options.Stories, time);
         }
         catch
         {
@@ -178,6 +184,7 @@ public sealed class LiteDbPipelineStore : IPipelineStore
             events.Update(document);
         }
 
+        WriteAlerts(resolution);
         return resolution.Result;
     }
 }

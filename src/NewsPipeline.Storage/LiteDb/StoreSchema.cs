@@ -9,6 +9,8 @@ internal static class StoreSchema
     public const string Feeds = "feeds";
     public const string Articles = "articles";
     public const string Events = "events";
+    public const string AlertSubscriptions = "alert_subscriptions";
+    public const string AlertOutbox = "alert_outbox";
 
     public static ConnectionString ConnectionString(string path) => new()
     {
@@ -36,6 +38,12 @@ internal static class StoreSchema
         }
 
         events.EnsureIndex("storyKeys", "$.storyKeys[*]");
+
+        var outbox = database.GetCollection(AlertOutbox);
+        foreach (var field in new[] { "subscription", "eventId", "state", "dueAt" })
+        {
+            outbox.EnsureIndex(field, "$." + field);
+        }
     }
 
     public static BsonExpression HasCanonicalKey(string key) => BsonExpression.Create("$.canonicalKey = @0", new BsonValue(key));
