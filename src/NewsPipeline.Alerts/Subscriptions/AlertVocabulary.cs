@@ -32,7 +32,8 @@ public sealed class AlertVocabulary
             companies.TryAdd(firm.Name, firm.Name);
             if (firm.Value.TryGetProperty("aliases", out var aliases))
             {
-                foreach (var alias in aliases.EnumerateArray().Select(a => a.GetString()).OfType<string>())
+                // A trailing '*' in the gazetteer accepts inflected endings in text; a rule names the base form.
+                foreach (var alias in aliases.EnumerateArray().Select(a => a.GetString()?.TrimEnd('*')).OfType<string>())
                 {
                     companies.TryAdd(alias, firm.Name);
                 }
