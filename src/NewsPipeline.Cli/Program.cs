@@ -16,6 +16,7 @@ internal static class Program
         root.Subcommands.Add(FeedsCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -77,7 +77,7 @@ public static class AlertEndpoints
         return endpoints;
     }
 
-    /// <summary>The subscription without its webhook secrets and SMTP password variable names.</summary>
+    /// <summary>The subscription without its webhook secrets (SMTP passwords are never stored, only the variable naming them).</summary>
     public static AlertSubscription Redact(AlertSubscription subscription) => subscription with
     {
         Channels = subscription.Channels.Select(c => c with { Secret = c.Secret is null ? null : "(set)" }).ToList(),

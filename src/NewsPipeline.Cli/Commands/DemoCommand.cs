@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NewsPipeline.Alerts.Channels;
+using NewsPipeline.Alerts.Dispatch;
+using NewsPipeline.Alerts.Subscriptions;
 using NewsPipeline.Cli.Demo;
 using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Cli.Worker;
+using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Storage;
 
 namespace NewsPipeline.Cli.Commands;
@@ -34,8 +38,10 @@ internal static class DemoCommand
 
         var services = new ServiceCollection()
             .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning))
+            .AddSingleton(new AlertConsole(output))
             .AddNewsPipeline(PipelineSettings.Default(db.FullName));
         await using var provider = services.BuildServiceProvider();
+        await DemoSubscription.EnsureAsync(provider.GetRequiredService<IAlertStore>(), provider.GetRequiredService<SubscriptionValidator>(), output, cancellationToken);
         var cycle = await provider.GetRequiredService<IngestCycle>().RunAsync(feeds, onlyDue: false, cancellationToken);
         var store = provider.GetRequiredService<IPipelineStore>();
 
@@ -45,6 +51,9 @@ internal static class DemoCommand
         {
             await output.WriteLineAsync("Nothing new: every article was already in the store (ingest is idempotent).");
         }
+
+        var alerts = await provider.GetRequiredService<AlertDispatcher>().RunUntilIdleAsync(cancellationToken);
+        await output.WriteLineAsync($"Alert deliveries: {alerts.Delivered} (see 'newspipeline alerts show {DemoSubscription.Name}').");
 
         var feedNames = feeds.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var events = (await store.QueryEventsAsync(new EventQuery(Limit: 10_000), cancellationToken))

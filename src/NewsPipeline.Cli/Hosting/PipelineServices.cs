@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NewsPipeline.Alerts;
+using NewsPipeline.Alerts.Dispatch;
+using NewsPipeline.Alerts.Subscriptions;
 using NewsPipeline.Cli.Worker;
 using NewsPipeline.Content;
 using NewsPipeline.Core;
@@ -51,6 +54,11 @@ public static class PipelineServices
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IngestCycle>();
+
+        // Alerts: the outbox rows are written by the store's ingest transaction; a host runs the dispatcher.
+        services.AddNewsPipelineAlerts(new AlertOptions());
+        services.AddSingleton(_ => new SubscriptionValidator(AlertVocabulary.Load(settings.ModelsDirectory)));
+        services.AddHostedService<AlertDispatcherService>();
         return services;
     }
 }
