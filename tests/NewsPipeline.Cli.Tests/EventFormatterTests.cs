@@ -39,4 +39,29 @@ public sealed class EventFormatterTests
         Assert.Contains("KZ → JP", cjkRow, StringComparison.Ordinal);
         Assert.EndsWith("(2 events)", rows[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_deal_reported_twice_shows_two_sources_and_both_languages()
+    {
+        var first = Event("Mitsubishi Corporation RtM Japan", "Le Kazakhstan livrera du gallium au Japon.");
+        var japanese = new EventSource(
+            "a2", "http://127.0.0.1/b.html", "demo: asia", "ja", "ガリウム供給", first.ArticlePublished, first.StoredAt,
+            first.Event with { Evidence = "カザフスタンのアルミニウム会社が三菱商事RtMジャパンにガリウムを供給する。" });
+        var deal = first with { Sources = [SingleSource(first), japanese] };
+
+        var table = new StringWriter();
+        await EventFormatter.WriteAsync(table, [deal], EventFormat.Table);
+        var csv = new StringWriter();
+        await EventFormatter.WriteAsync(csv, [deal], EventFormat.Csv);
+
+        var row = table.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(r => r.Contains("gallium", StringComparison.Ordinal));
+        Assert.Contains("fr,ja", row, StringComparison.Ordinal);
+        Assert.EndsWith(" 2", row.TrimEnd(), StringComparison.Ordinal);
+        var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",sources", lines[0].TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith(",2", lines[1].TrimEnd(), StringComparison.Ordinal);
+    }
+
+    private static EventSource SingleSource(StoredEvent stored) => new(
+        stored.ArticleId, stored.ArticleUrl, stored.FeedName, stored.Language, stored.ArticleTitle, stored.ArticlePublished, stored.StoredAt, stored.Event);
 }

@@ -7,15 +7,17 @@ namespace NewsPipeline.Core.Stories;
 /// <summary>
 /// Blocking keys, so that matching reads a handful of rows even with a million events. Every key starts with the
 /// block "type|metal|month" of a month the story was reported in. A stored story is filed under the block itself,
-/// "…|p:company" for each company it names, "…|t:bucket" for its tonnage (log-scale buckets one tolerance wide,
-/// so two tonnages within the tolerance fall in the same or adjacent buckets), "…|nobody" when it names no
-/// company, and "…|bare" when it has neither company nor tonnage. A report looks up, for each month its window
-/// touches, only the keys of stories it could agree with: the companies it names, neighbouring tonnage buckets,
-/// and stories lacking what it has; a report with neither company nor tonnage reads the whole block.
+/// "…|p:company" for each company it names and "…|t:bucket" for its tonnage (log-scale buckets one tolerance wide,
+/// so two tonnages within the tolerance fall in the same or adjacent buckets); a story naming no company is also
+/// filed under "…|nobody", "…|nobody|t:bucket", and "…|bare" when it has no tonnage either. A report looks up, for
+/// each month its window touches, only stories it could agree with: those sharing a company it names, and those
+/// naming none with a neighbouring tonnage or none; a report without companies, those of a neighbouring tonnage;
+/// a report with neither company nor tonnage reads the whole block.
 /// </summary>
 /// <remarks>
-/// Left out for speed: a report naming only the buyer and no tonnage is not compared with a story naming only
-/// the seller, nor a report with a tonnage and no company with a story naming companies and no tonnage.
+/// Left out for speed: reports whose only link to a story is a tonnage while each names a different role (a
+/// story naming only the buyer and a report naming only the seller), and reports with a tonnage and no company
+/// against stories naming companies and no tonnage.
 /// </remarks>
 public sealed class StoryBlocking
 {
@@ -35,24 +37,22 @@ public sealed class StoryBlocking
     public IReadOnlyList<string> KeysOf(StorySignature story)
     {
         var parties = Parties(story.Event);
+        var bucket = Bucket(story.Event.Tonnes);
         var keys = new List<string>();
         foreach (var month in Months(story.FirstReported, story.LastReported))
         {
             var block = Block(story.Event, month);
             keys.Add(block);
             keys.AddRange(parties.Select(party => block + "|p:" + party));
-            if (Bucket(story.Event.Tonnes) is { } bucket)
+            if (bucket is { } b)
             {
-                keys.Add(TonnesKey(block, bucket));
+                keys.Add(TonnesKey(block, b));
             }
 
             if (parties.Count == 0)
             {
                 keys.Add(block + "|nobody");
-                if (story.Event.Tonnes is null)
-                {
-                    keys.Add(block + "|bare");
-                }
+                keys.Add(bucket is { } own ? TonnesKey(block + "|nobody", own) : block + "|bare");
             }
         }
 
@@ -64,28 +64,22 @@ public sealed class StoryBlocking
     {
         var parties = Parties(report.Event);
         var bucket = Bucket(report.Event.Tonnes);
-        var keys = new List<string>();
-        foreach (var month in Months(report.FirstReported - window, report.LastReported + window))
-        {
-            var block = Block(report.Event, month);
-            if (parties.Count == 0 && bucket is null)
-            {
-                keys.Add(block);
-                continue;
-            }
+        return Months(report.FirstReported - window, report.LastReported + window)
+            .SelectMany(month => LookupKeys(Block(report.Event, month), parties, bucket))
+            .ToList();
+    }
 
-            keys.AddRange(parties.Select(party => block + "|p:" + party));
-            if (bucket is { } b)
-            {
-                keys.AddRange([TonnesKey(block, b - 1), TonnesKey(block, b), TonnesKey(block, b + 1), block + "|bare"]);
-            }
-            else
-            {
-                keys.Add(block + "|nobody");
-            }
+    private static IEnumerable<string> LookupKeys(string block, List<string> parties, long? bucket)
+    {
+        if (parties.Count == 0)
+        {
+            return bucket is { } alone ? [.. Neighbours(block, alone), block + "|bare"] : [block];
         }
 
-        return keys;
+        var shared = parties.Select(party => block + "|p:" + party);
+        return bucket is { } b
+            ? [.. shared, .. Neighbours(block + "|nobody", b), block + "|bare"]
+            : [.. shared, block + "|nobody"];
     }
 
     /// <summary>A company name as compared and keyed: trimmed and lower-cased with invariant rules.</summary>
@@ -98,6 +92,9 @@ public sealed class StoryBlocking
         <= 0 => long.MinValue + 1,
         { } t => (long)Math.Floor(Math.Log(t) / bucketWidth),
     };
+
+    private static IEnumerable<string> Neighbours(string prefix, long bucket) =>
+        [TonnesKey(prefix, bucket - 1), TonnesKey(prefix, bucket), TonnesKey(prefix, bucket + 1)];
 
     private static string TonnesKey(string block, long bucket) => block + "|t:" + bucket.ToString(CultureInfo.InvariantCulture);
 
