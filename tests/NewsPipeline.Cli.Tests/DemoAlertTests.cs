@@ -1,0 +1,36 @@
+using NewsPipeline.Cli.Commands;
+using NewsPipeline.Cli.Demo;
+using NewsPipeline.Core.Alerts;
+using NewsPipeline.Storage;
+using NewsPipeline.Storage.LiteDb;
+using NewsPipeline.TestSupport;
+using Xunit;
+
+namespace NewsPipeline.Cli.Tests;
+
+/// <summary>`demo` subscribes to gallium and germanium supply deals and prints each alert once, across runs.</summary>
+public sealed class DemoAlertTests
+{
+    [Fact]
+    public async Task Demo_fires_one_alert_for_the_Mitsubishi_Kazakhstan_gallium_deal_and_none_on_a_second_run()
+    {
+        using var temp = new TempDirectory();
+        var db = new FileInfo(temp.File("demo.db"));
+
+        var first = new StringWriter();
+        await DemoCommand.RunAsync(db, verbose: false, first, CancellationToken.None);
+        var second = new StringWriter();
+        await DemoCommand.RunAsync(db, verbose: false, second, CancellationToken.None);
+
+        var alerts = first.ToString().Split('\n').Where(l => l.StartsWith("ALERT [" + DemoSubscription.Name + "]", StringComparison.Ordinal)).ToList();
+        var gallium = Assert.Single(alerts, l => l.Contains("gallium", StringComparison.Ordinal));
+        Assert.Contains("supply_agreement, gallium, Mitsubishi Corporation RtM Japan ← Aluminium of Kazakhstan, 15 t/year, KZ → JP", gallium, StringComparison.Ordinal);
+        Assert.All(alerts, l => Assert.Matches("supply_agreement, (gallium|germanium)", l));
+        Assert.DoesNotContain("ALERT", second.ToString(), StringComparison.Ordinal);
+
+        using var store = LiteDbPipelineStore.Open(new LiteDbStoreOptions { DatabasePath = db.FullName }, TimeProvider.System);
+        var deliveries = await store.ListDeliveriesAsync(DemoSubscription.Name, 1000, CancellationToken.None);
+        Assert.Equal(alerts.Count, deliveries.Select(d => d.AlertId).Distinct().Count());
+        Assert.All(deliveries, d => Assert.Equal(DeliveryState.Delivered, d.State));
+    }
+}
