@@ -23,7 +23,7 @@ public sealed class DemoAlertTests
         await DemoCommand.RunAsync(db, verbose: false, second, CancellationToken.None);
 
         var alerts = first.ToString().Split('\n').Where(l => l.StartsWith("ALERT [" + DemoSubscription.Name + "]", StringComparison.Ordinal)).ToList();
-        var gallium = Assert.Single(alerts, l => l.Contains("gallium", StringComparison.Ordinal));
+        var gallium = Assert.Single(alerts, l => l.Contains("supply_agreement, gallium,", StringComparison.Ordinal));
         Assert.Contains("supply_agreement, gallium, Mitsubishi Corporation RtM Japan ← Aluminium of Kazakhstan, 15 t/year, KZ → JP", gallium, StringComparison.Ordinal);
         Assert.All(alerts, l => Assert.Matches("supply_agreement, (gallium|germanium)", l));
         Assert.DoesNotContain("ALERT", second.ToString(), StringComparison.Ordinal);
