@@ -281,6 +281,39 @@ public sealed class DeliveryTests
         Assert.Equal("message", teams.RootElement.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task Mail_is_retried_on_a_temporary_refusal_or_missing_STARTTLS_and_given_up_on_a_permanent_one()
+    {
+        await using var smtp = LoopbackSmtpServer.Start();
+        await using var harness = new AlertHarness(new AlertOptions { InitialBackoff = TimeSpan.FromMinutes(1), Jitter = 0 });
+        var required = AlertHarness.Email(smtp.Port, "tls-only@example.es");
+        await harness.SubscribeAsync(new AlertSubscription
+        {
+            Name = "nickel",
+            Rule = new AlertRule { Metals = ["nickel"] },
+            Channels = [AlertHarness.Email(smtp.Port, "desk@example.es"), required with { Smtp = required.Smtp! with { Security = SmtpSecurity.StartTls } }],
+        });
+        await harness.IngestAsync("https://diario.example/niquel", "es", "diario", "Vale venderá 5.000 toneladas de níquel a Tesla.",
+            AlertHarness.Deal("nickel", "Tesla", "Vale", 5000, origin: "BR", destination: "US"));
+
+        smtp.RejectWith = "451 4.3.0 mailbox busy, try later";
+        await harness.Dispatcher.RunOnceAsync(CancellationToken.None);
+        smtp.RejectWith = "550 5.1.1 no such mailbox";
+        harness.Time.Advance(TimeSpan.FromMinutes(1));
+        await harness.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        var rows = (await harness.Store.ListDeliveriesAsync("nickel", 10, CancellationToken.None)).OrderBy(d => d.Channel).ToList();
+        Assert.Equal(DeliveryState.Failed, rows[0].State);
+        Assert.StartsWith("SMTP 451", rows[0].Attempts[0].Outcome, StringComparison.Ordinal);
+        Assert.StartsWith("SMTP 550", rows[0].Attempts[1].Outcome, StringComparison.Ordinal);
+
+        // The server offers no STARTTLS: a channel that requires it never sends in clear, and keeps retrying.
+        Assert.Equal(DeliveryState.Pending, rows[1].State);
+        Assert.Equal(2, rows[1].Attempts.Count);
+        Assert.All(rows[1].Attempts, a => Assert.False(a.Succeeded));
+        Assert.Empty(smtp.Messages);
+    }
+
     private List<string> Bodies { get; } = [];
 
     private static async Task Record(HttpContext context, List<string> bodies)

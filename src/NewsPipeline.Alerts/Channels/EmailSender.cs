@@ -37,11 +37,12 @@ public sealed class EmailSender(AlertOptions options) : IAlertChannelSender
             await client.DisconnectAsync(quit: true, cancellationToken);
             return DeliveryResult.Delivered("SMTP " + reply);
         }
-        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
+        catch (SmtpCommandException ex)
         {
-            return new DeliveryResult(DeliveryVerdict.Permanent, $"SMTP {((int)ex.StatusCode).ToString(CultureInfo.InvariantCulture)}: {ex.Message}");
+            var verdict = (int)ex.StatusCode >= 500 ? DeliveryVerdict.Permanent : DeliveryVerdict.Retry;
+            return new DeliveryResult(verdict, $"SMTP {((int)ex.StatusCode).ToString(CultureInfo.InvariantCulture)}: {ex.Message}");
         }
-        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or SocketException or AuthenticationException
+        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or AuthenticationException
                                        or SslHandshakeException or ServiceNotConnectedException or NotSupportedException or TimeoutException)
         {
             return new DeliveryResult(DeliveryVerdict.Retry, ex.GetType().Name + ": " + ex.Message);
