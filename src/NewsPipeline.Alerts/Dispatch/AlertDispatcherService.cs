@@ -25,6 +25,27 @@ public sealed partial class AlertDispatcherService(AlertDispatcher dispatcher, A
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>
+    /// A last pass on shutdown, within the host's shutdown timeout, so that `run --once` delivers what its cycle
+    /// stored; whatever is left stays in the outbox for the next start.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await dispatcher.RunUntilIdleAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPassFailed(logger, ex);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown timeout: the outbox keeps the rest.
+        }
+    }
+
     [LoggerMessage(EventId = 8100, Level = LogLevel.Error, Message = "Alert dispatch pass failed")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);
 }
