@@ -1,5 +1,7 @@
 using NewsPipeline.Cli.Commands;
 using NewsPipeline.Cli.Demo;
+using NewsPipeline.Cli.Hosting;
+using NewsPipeline.Cli.Worker;
 using NewsPipeline.Core.Alerts;
 using NewsPipeline.Storage;
 using NewsPipeline.Storage.LiteDb;
@@ -32,5 +34,41 @@ public sealed class DemoAlertTests
         var deliveries = await store.ListDeliveriesAsync(DemoSubscription.Name, 1000, CancellationToken.None);
         Assert.Equal(alerts.Count, deliveries.Select(d => d.AlertId).Distinct().Count());
         Assert.All(deliveries, d => Assert.Equal(DeliveryState.Delivered, d.State));
+    }
+
+    [Fact]
+    public async Task Run_once_stores_the_alert_with_the_deal_and_delivers_it_to_a_webhook_before_exiting()
+    {
+        using var temp = new TempDirectory();
+        var db = temp.File("run.db");
+        var bodies = new List<string>();
+        await using var receiver = await LoopbackServer.StartAsync(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            lock (bodies)
+            {
+                bodies.Add(body);
+            }
+        });
+        using (var store = LiteDbPipelineStore.Open(new LiteDbStoreOptions { DatabasePath = db }, TimeProvider.System))
+        {
+            await store.SaveSubscriptionAsync(
+                new AlertSubscription
+                {
+                    Name = "kz-gallium",
+                    Rule = new AlertRule { Metals = ["gallium"], Countries = ["KZ"], CountryRole = CountryRole.Origin, Types = [Core.Extraction.EventType.SupplyAgreement] },
+                    Channels = [new AlertChannel { Kind = AlertChannelKind.Webhook, Url = receiver.Url("/hook").AbsoluteUri, Secret = "0123456789abcdef-secret" }],
+                },
+                CancellationToken.None);
+        }
+
+        var corpus = new DemoCorpus();
+        await using var server = await DemoServer.StartAsync(corpus, CancellationToken.None);
+        await RunCommand.RunWorkerAsync(PipelineSettings.Default(db), new WorkerPlan(corpus.Feeds(server.BaseUrl), true), CancellationToken.None);
+
+        var alert = Assert.Single(bodies);
+        Assert.Contains("\"buyer\":\"Mitsubishi Corporation RtM Japan\"", alert, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"new\"", alert, StringComparison.Ordinal);
     }
 }
