@@ -28,6 +28,7 @@ internal static class AlertsCommand
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Remove());
         command.Subcommands.Add(Test());
+        command.Subcommands.Add(AlertsBenchCommand.Create());
         return command;
     }
 

@@ -12,10 +12,19 @@ public sealed partial class LiteDbPipelineStore : IAlertStore
 {
     private static readonly string Pending = JsonName(DeliveryState.Pending);
 
+    // Read on every stored event, changed rarely: kept decoded between changes. Only the store thread touches it.
+    private List<AlertSubscription>? subscriptionCache;
+
     public Task SaveSubscriptionAsync(AlertSubscription subscription, CancellationToken cancellationToken)
     {
         var document = new SubscriptionDocument { Id = subscription.Name, Json = JsonSerializer.Serialize(subscription, RecordJson.Options) };
-        return worker.RunAsync(() => subscriptions.Upsert(document), cancellationToken);
+        return worker.RunAsync(
+            () =>
+            {
+                subscriptionCache = null;
+                return subscriptions.Upsert(document);
+            },
+            cancellationToken);
     }
 
     public Task<AlertSubscription?> GetSubscriptionAsync(string name, CancellationToken cancellationToken) =>
@@ -28,6 +37,7 @@ public sealed partial class LiteDbPipelineStore : IAlertStore
         worker.RunAsync(
             () =>
             {
+                subscriptionCache = null;
                 outbox.DeleteMany(BsonExpression.Create("$.subscription = @0", new BsonValue(name)));
                 return subscriptions.Delete(name);
             },
@@ -75,6 +85,7 @@ public sealed partial class LiteDbPipelineStore : IAlertStore
                     return false;
                 }
 
+                subscriptionCache = null;
                 var stored = ToSubscription(document);
                 var channels = stored.Channels.Select((c, i) => i == channel ? c with { DisabledReason = reason } : c).ToList();
                 subscriptions.Update(new SubscriptionDocument { Id = stored.Name, Json = JsonSerializer.Serialize(stored with { Channels = channels }, RecordJson.Options) });
@@ -104,19 +115,21 @@ public sealed partial class LiteDbPipelineStore : IAlertStore
     // to the alerts already raised for that deal. Commit or rollback takes both with the event.
     private void WriteAlerts(StoryResolution resolution)
     {
-        var active = AllSubscriptions();
+        var active = subscriptionCache ??= AllSubscriptions();
         if (active.Count == 0)
         {
             return;
         }
 
-        var planned = AlertPlanner.Plan(active, resolution.Stored, resolution.Result, id => outbox.Exists(Query.EQ("_id", id)), time.GetUtcNow());
+        // A deal stored for the first time has no alert yet: its id is new.
+        var isNew = resolution.Result.Outcome == StoryOutcome.NewEvent;
+        var planned = AlertPlanner.Plan(active, resolution.Stored, resolution.Result, id => !isNew && outbox.Exists(Query.EQ("_id", id)), time.GetUtcNow());
         foreach (var delivery in planned)
         {
             outbox.Insert(ToDocument(delivery));
         }
 
-        if (resolution.Result.Outcome != StoryOutcome.NewEvent && resolution.Stored.Sources is { Count: > 0 } sources)
+        if (!isNew && resolution.Stored.Sources is { Count: > 0 } sources)
         {
             var latest = sources[^1];
             var earlier = outbox.Find(BsonExpression.Create("$.eventId = @0", new BsonValue(resolution.Stored.Id)))
