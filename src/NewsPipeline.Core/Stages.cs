@@ -26,7 +26,16 @@ public sealed record FeedFetchResult(
     bool NotModified,
     Failure? Failure,
     TimeSpan? RetryAfter,
-    TimeSpan? FreshFor = null);
+    TimeSpan? FreshFor = null,
+    int? StatusCode = null)
+{
+    /// <summary>
+    /// The failure is the host's, not the feed's (unreachable, too slow, overloaded or refusing us), so every feed of
+    /// that host should slow down; a 404 or an unparseable document concerns this feed alone.
+    /// </summary>
+    public bool IsHostFault => Failure is { } failure
+        && (failure.Reason is FailureReason.NetworkError or FailureReason.Timeout or FailureReason.RateLimited || StatusCode >= 500);
+}
 
 /// <summary>Turns the bytes of a feed into entries; never throws on bad input.</summary>
 public interface IFeedParser

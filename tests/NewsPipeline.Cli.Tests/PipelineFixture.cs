@@ -18,7 +18,8 @@ internal sealed class PipelineFixture : IAsyncDisposable
         var settings = new PipelineSettings(
             new LiteDbStoreOptions { DatabasePath = databasePath },
             new IngestionOptions { RequestTimeout = TimeSpan.FromSeconds(5) },
-            worker ?? new WorkerOptions(),
+            // Tests that are not about politeness poll several loopback feeds in one pass without waiting out a host gap.
+            worker ?? new WorkerOptions { MinimumHostGap = TimeSpan.Zero },
             ArticleAnalyzer.DefaultModelsDirectory);
         var services = new ServiceCollection().AddLogging().AddSingleton(new Random(7));
         if (time is not null)

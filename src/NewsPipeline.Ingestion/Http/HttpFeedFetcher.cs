@@ -58,7 +58,7 @@ public sealed partial class HttpFeedFetcher : IFeedFetcher
         var etag = response.ETag ?? (response.Status == HttpStatusCode.NotModified ? state.ETag : null);
         var lastModified = response.LastModified ?? (response.Status == HttpStatusCode.NotModified ? state.LastModified : null);
         FeedFetchResult Result(byte[]? body = null, bool notModified = false, Failure? failure = null) =>
-            new(body, response.ContentType, response.FinalUrl, response.PermanentUrl, etag, lastModified, notModified, failure, response.RetryAfter, response.FreshFor);
+            new(body, response.ContentType, response.FinalUrl, response.PermanentUrl, etag, lastModified, notModified, failure, response.RetryAfter, response.FreshFor, (int?)response.Status);
 
         if (response.Failure is not null)
         {
