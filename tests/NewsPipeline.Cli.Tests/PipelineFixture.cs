@@ -13,7 +13,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null)
+    public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new PipelineSettings(
             new LiteDbStoreOptions { DatabasePath = databasePath },
@@ -27,7 +27,9 @@ internal sealed class PipelineFixture : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        provider = services.AddNewsPipeline(settings).BuildServiceProvider();
+        services.AddNewsPipeline(settings);
+        configure?.Invoke(services);
+        provider = services.BuildServiceProvider();
     }
 
     public IngestCycle Cycle => provider.GetRequiredService<IngestCycle>();
