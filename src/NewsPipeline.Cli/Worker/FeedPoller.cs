@@ -68,12 +68,16 @@ public sealed partial class FeedPoller(
         var (report, handled, edited) = await IngestEntriesAsync(feed, dedup, cancellationToken);
         var remembered = state with
         {
+            // An entry that failed must come back in a full document next poll, not behind a 304: drop the validators.
+            ETag = report.Failed > 0 ? null : state.ETag,
+            LastModified = report.Failed > 0 ? null : state.LastModified,
             SeenEntries = handled.Select(c => c.Key).ToList(),
             Fingerprints = handled.Select(c => c.Fingerprint.ToString()).ToList(),
             ReusesGuids = dedup.ReusesGuids,
             ItemsEdited = state.ItemsEdited + edited,
         };
-        await SaveSuccessAsync(feed, remembered, fetched, report.Added, dedup.Entries.Count(c => c.Novelty == EntryNovelty.New), Longer(parsed.Value.TimeToLive, fetched.FreshFor));
+        var validated = report.Failed > 0 ? fetched with { ETag = null, LastModified = null } : fetched;
+        await SaveSuccessAsync(feed, remembered, validated, report.Added, dedup.Entries.Count(c => c.Novelty == EntryNovelty.New), Longer(parsed.Value.TimeToLive, fetched.FreshFor));
         LogPolled(feed.Name, report.Entries, report.Added, report.Known, report.Failed, report.Events);
         return report;
     }

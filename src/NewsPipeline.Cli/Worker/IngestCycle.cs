@@ -4,8 +4,8 @@ using NewsPipeline.Core.Storage;
 
 namespace NewsPipeline.Cli.Worker;
 
-/// <summary>The sum of one cycle over the feeds.</summary>
-public sealed record CycleReport(IReadOnlyList<FeedPollReport> Feeds)
+/// <summary>The sum of one cycle over the feeds, and when the next feed (and its host) falls due after it.</summary>
+public sealed record CycleReport(IReadOnlyList<FeedPollReport> Feeds, DateTimeOffset NextDue)
 {
     public int Added => Feeds.Sum(f => f.Added);
 
@@ -37,14 +37,26 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
             .Where(lane => lane.Feeds.Count > 0)
             .ToList();
         using var gate = new SemaphoreSlim(options.ConcurrentFeeds);
-        var reports = await Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane.Host, lane.Feeds, gate, cancellationToken)));
-        return new CycleReport(reports.SelectMany(r => r).ToList());
+        var reports = (await Task.WhenAll(lanes.Select(lane => RunLaneAsync(lane.Host, lane.Feeds, gate, cancellationToken)))).SelectMany(r => r).ToList();
+
+        // Only the polled feeds changed: re-read those instead of every feed's state.
+        foreach (var polled in lanes.SelectMany(l => l.Feeds))
+        {
+            if (await store.GetFeedStateAsync(polled.Name, cancellationToken) is { } state)
+            {
+                states[polled.Name] = state;
+            }
+        }
+
+        return new CycleReport(reports, NextDue(feeds, states));
     }
 
     /// <summary>When the next feed falls due (and its host is free), so the worker can sleep until then.</summary>
-    public async Task<DateTimeOffset> NextDueAsync(IReadOnlyList<FeedDefinition> feeds, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset> NextDueAsync(IReadOnlyList<FeedDefinition> feeds, CancellationToken cancellationToken) =>
+        NextDue(feeds, await StatesAsync(cancellationToken));
+
+    private DateTimeOffset NextDue(IReadOnlyList<FeedDefinition> feeds, Dictionary<string, FeedState> states)
     {
-        var states = await StatesAsync(cancellationToken);
         var now = time.GetUtcNow();
         return feeds
             .Where(f => !(states.TryGetValue(f.Name, out var s) && s.For(f).IsPaused))
