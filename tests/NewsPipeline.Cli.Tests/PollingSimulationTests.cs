@@ -148,7 +148,7 @@ public sealed class PollingSimulationTests
         Assert.All(feeds.Where(f => ReusesGuids(Index(f)) && !IsBroken(f.Url.Host, Index(f))), f => Assert.True(states[f.Name].ReusesGuids, f.Name));
 
         // Every article page was served fine, so none may fail or be refused as a duplicate.
-        Assert.Empty(problems);
+        Assert.True(problems.IsEmpty, string.Join("\n", problems));
 
         // Nothing fetched twice, nothing stored twice, nothing lost: every article published 30 h before the end (more than the 24 h ceiling plus jitter) is stored.
         var pages = requests.Where(r => r.Path.StartsWith("/a/", StringComparison.Ordinal)).Select(r => r.Host + r.Path).ToList();
