@@ -180,6 +180,8 @@ public static partial class FeedsFile
         var floor = ReadDuration(entry, path, "minInterval", errors) ?? defaults.Floor;
         var ceiling = ReadDuration(entry, path, "maxInterval", errors) ?? defaults.Ceiling;
         var cron = ReadCron(entry, path, errors);
+
+        // Built even when another field failed, so the floor/ceiling rule is checked in the same pass; returned only without errors.
         var feed = new FeedDefinition(name ?? string.Empty, url ?? new Uri("http://invalid/"), language ?? string.Empty, interval, floor, ceiling, cron);
         if (feed.Floor > feed.Interval || feed.Interval > feed.Ceiling)
         {
