@@ -17,6 +17,7 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddNewsPipelineIngestion(this IServiceCollection services, IngestionOptions options)
     {
         options.EnsureValid();
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton<TextDecoder>();
