@@ -4,6 +4,7 @@ using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Language;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Extraction;
@@ -20,19 +21,23 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly MentionRecognition recognition;
     private readonly EventBuilder events;
 
-    private ArticleAnalyzer(LexiconSet lexicons)
+    private ArticleAnalyzer(LexiconSet lexicons, CompanyTagging tagging)
     {
         languages = new LanguageIdentifier(lexicons.Languages);
         segmenter = new SentenceSegmenter(lexicons.Text);
-        recognition = new MentionRecognition(lexicons);
+        recognition = new MentionRecognition(lexicons, tagging);
         events = new EventBuilder(lexicons);
     }
 
     /// <summary>The models folder copied beside the binaries that reference this project.</summary>
     public static string DefaultModelsDirectory => Path.Combine(AppContext.BaseDirectory, "models");
 
-    /// <summary>Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons; throws <see cref="InvalidDataException"/> listing what is missing.</summary>
-    public static ArticleAnalyzer Load(string modelsDirectory) => new(LexiconLoader.Load(modelsDirectory));
+    /// <summary>Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons and the entity tagger under ner/; throws <see cref="InvalidDataException"/> naming what is missing.</summary>
+    public static ArticleAnalyzer Load(string modelsDirectory)
+    {
+        var lexicons = LexiconLoader.Load(modelsDirectory);
+        return new(lexicons, CompanyTagging.Load(modelsDirectory, lexicons));
+    }
 
     public ExtractionResult Analyze(ExtractionInput input)
     {
