@@ -1,4 +1,5 @@
 using NewsPipeline.Extraction.Lexicons;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Extraction.Recognisers;
@@ -7,11 +8,11 @@ namespace NewsPipeline.Extraction.Recognisers;
 /// Runs the recognisers in their dependency order: organisations and countries first, then companies (which must
 /// not be organisations or outlets), then metals (which must not sit inside names), then quantities and years.
 /// </summary>
-internal sealed class MentionRecognition(LexiconSet lexicons)
+internal sealed class MentionRecognition(LexiconSet lexicons, CompanyTagging tagging)
 {
     private readonly OrganisationRecogniser organisations = new(lexicons.Organisations);
     private readonly CountryRecogniser countries = new(lexicons.Countries);
-    private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages, lexicons.Events, lexicons.Dates);
+    private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages, lexicons.Events, lexicons.Dates, tagging);
     private readonly MetalRecogniser metals = new(lexicons.Metals, lexicons.Companies.CapitalisedNounLanguages);
     private readonly QuantityRecogniser quantities = new(lexicons.Units);
     private readonly QuantityInterpreter interpreter = new(lexicons.Metals, lexicons.Events);
@@ -21,7 +22,7 @@ internal sealed class MentionRecognition(LexiconSet lexicons)
         var orgs = organisations.Recognise(text, language);
         var places = countries.Recognise(text, language, sentences);
         var found = quantities.Recognise(text, language, sentences);
-        var firms = companies.Recognise(text, language, orgs, places, found);
+        var firms = companies.Recognise(text, language, sentences, orgs, places, found);
         var names = firms.Cast<ISpan>().Concat(orgs).ToList();
         var metalMentions = metals.Recognise(text, language, names);
         var interpreted = interpreter.Interpret(text, language, sentences, found, metalMentions);
