@@ -2,6 +2,7 @@ using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Models;
 using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Training.Events;
@@ -10,9 +11,9 @@ namespace NewsPipeline.Training.Events;
 /// Turns a training sentence into the feature ids the extractor computes for the same sentence in an article:
 /// the same recognisers mark its mentions, and the same <see cref="EventSentenceFeatures"/> hashes it.
 /// </summary>
-internal sealed class EventSentenceEncoder(LexiconSet lexicons)
+internal sealed class EventSentenceEncoder(LexiconSet lexicons, CompanyTagging tagging)
 {
-    private readonly MentionRecognition recognition = new(lexicons);
+    private readonly MentionRecognition recognition = new(lexicons, tagging);
     private readonly EventSentenceFeatures features = new(lexicons.Events);
 
     public int[] Encode(string text, string language)
