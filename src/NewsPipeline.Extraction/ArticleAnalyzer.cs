@@ -43,7 +43,7 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         var clock = new StageClock(timings);
         var text = AnalysisText.From(input.Text ?? string.Empty);
         clock.Lap("normalise (NFC, scan view)");
-        var language = languages.Identify(input.Language, (input.Title ?? string.Empty) + "\n" + text.Original);
+        var language = languages.Identify(input.Language, input.Title, text.Original);
         clock.Lap("language id");
         var sentences = segmenter.Segment(text.Original, language);
         clock.Lap("sentences");

@@ -131,11 +131,12 @@ internal static class LexiconLoader
     private static LanguageLexicon ReadLanguages(JsonElement root)
     {
         var supported = root.GetProperty("supported").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var identified = supported.Concat(root.GetProperty("identified_only").EnumerateArray().Select(e => e.GetString()!)).ToHashSet(StringComparer.Ordinal);
         var words = root.GetProperty("function_words").EnumerateObject()
             .ToDictionary(p => p.Name, p => (IReadOnlySet<string>)p.Value.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var letters = root.GetProperty("distinctive_letters").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        return new LanguageLexicon(supported, words, letters);
+        return new LanguageLexicon(supported, identified, words, letters);
     }
 
     private static TextLexicon ReadText(JsonElement root, IReadOnlyList<string> supported)

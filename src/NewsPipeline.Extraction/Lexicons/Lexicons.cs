@@ -15,8 +15,11 @@ internal sealed record LexiconSet(
     EventLexicon Events,
     DateLexicon Dates);
 
+/// <param name="Supported">Languages with full lexicons.</param>
+/// <param name="Identified">Supported languages plus those only identified (recognised with the fallback lexicons).</param>
 internal sealed record LanguageLexicon(
     IReadOnlyList<string> Supported,
+    IReadOnlySet<string> Identified,
     IReadOnlyDictionary<string, IReadOnlySet<string>> FunctionWords,
     IReadOnlyDictionary<string, string> DistinctiveLetters);
 
