@@ -207,7 +207,9 @@ internal static class LexiconLoader
             Strings(root.GetProperty("range_connectors"), lang).Select(f => (f, f))));
         var numberWords = PerLanguage(supported, lang => new PhraseMatcher<double>(
             root.GetProperty("number_words").TryGetProperty(lang, out var words) ? words.EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())) : []));
-        return new UnitLexicon(unitMatcher, multipliers, rates, formats, connectors, numberWords);
+        var denominators = PerLanguage(supported, lang => new PhraseMatcher<string>(
+            Strings(root.GetProperty("denominator_after"), lang).Select(f => (f, f))));
+        return new UnitLexicon(unitMatcher, multipliers, rates, formats, connectors, numberWords, denominators);
     }
 
     private static CompanyLexicon ReadCompanies(JsonElement root, JsonElement legalForms, IReadOnlyList<string> supported)

@@ -57,7 +57,8 @@ internal sealed record UnitLexicon(
     LanguageMap<PhraseMatcher<RatePeriod>> Rates,
     LanguageMap<NumberFormat> NumberFormats,
     LanguageMap<PhraseMatcher<string>> RangeConnectors,
-    LanguageMap<PhraseMatcher<double>> NumberWords);
+    LanguageMap<PhraseMatcher<double>> NumberWords,
+    LanguageMap<PhraseMatcher<string>> DenominatorsAfter);
 
 /// <summary>A firm of the curated gazetteer.</summary>
 internal sealed record KnownFirm(string Name, string? Country);
