@@ -126,7 +126,7 @@ def build_countries(gaz):
         "name": "countries",
         "about": "ISO 3166-1 alpha-2 -> names, adjectives and demonyms per language; capitals are metonyms for governments and are accepted only with guards.",
         "source": "CLDR 48.2 territory names, i18n-nationality/world-countries demonyms, hand-written inflections (models/build/countries-extra.json)",
-        "parity": ["concepts", "capitals"],
+        "parity": ["concepts", "capitals", "capital_guards"],
         "concepts": dict(sorted(names.items())),
         "capitals": dict(sorted(caps.items())),
         "person_like": extra["person_like"]["names"],

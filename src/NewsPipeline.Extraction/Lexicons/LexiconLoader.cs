@@ -52,7 +52,8 @@ internal static class LexiconLoader
 
     /// <summary>
     /// Every place where a supported language lacks an entry for a concept, over the sections each file lists in
-    /// its "parity" array. Empty when all languages are first class.
+    /// its "parity" array; and every section keyed by language that is neither in "parity" nor explained in
+    /// "parity_exempt", so that a new section cannot escape the check. Empty when all languages are first class.
     /// </summary>
     public static IReadOnlyList<string> FindParityGaps(string modelsDirectory)
     {
@@ -64,12 +65,10 @@ internal static class LexiconLoader
         {
             using var doc = Read(file);
             var name = Path.GetFileName(file);
-            if (!doc.RootElement.TryGetProperty("parity", out var sections))
-            {
-                continue;
-            }
-
-            foreach (var section in sections.EnumerateArray().Select(s => s.GetString()!))
+            var listed = doc.RootElement.TryGetProperty("parity", out var sections)
+                ? sections.EnumerateArray().Select(s => s.GetString()!).ToList()
+                : [];
+            foreach (var section in listed)
             {
                 if (!doc.RootElement.TryGetProperty(section, out var body))
                 {
@@ -79,9 +78,35 @@ internal static class LexiconLoader
 
                 CheckSection(name, section, body, supported, gaps);
             }
+
+            var exempt = doc.RootElement.TryGetProperty("parity_exempt", out var reasons)
+                ? reasons.EnumerateObject().Select(r => r.Name).ToHashSet(StringComparer.Ordinal)
+                : [];
+            foreach (var section in doc.RootElement.EnumerateObject())
+            {
+                if (!listed.Contains(section.Name) && !exempt.Contains(section.Name) && IsKeyedByLanguage(section.Value, supported))
+                {
+                    gaps.Add($"{name}: section '{section.Name}' is keyed by language but is neither in \"parity\" nor in \"parity_exempt\"");
+                }
+            }
         }
 
         return gaps;
+    }
+
+    /// <summary>Language codes as keys, directly ({"fr": …}) or one level down ({"gallium": {"fr": …}}, {"x": {"forms": {"fr": …}}}).</summary>
+    private static bool IsKeyedByLanguage(JsonElement section, IReadOnlyList<string> supported)
+    {
+        static bool Direct(JsonElement e, IReadOnlyList<string> supported) =>
+            e.ValueKind == JsonValueKind.Object && e.EnumerateObject().Any(p => supported.Contains(p.Name));
+
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        return Direct(section, supported) || section.EnumerateObject().Any(p =>
+            Direct(p.Value, supported) || (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("forms", out var forms) && Direct(forms, supported)));
     }
 
     private static void CheckSection(string file, string section, JsonElement body, IReadOnlyList<string> supported, List<string> gaps)
