@@ -177,15 +177,19 @@ internal static class LexiconLoader
     {
         var concepts = root.GetProperty("concepts");
         var blockers = root.GetProperty("blockers");
+        var symbols = root.GetProperty("symbols");
         var matcher = PerLanguage(supported, lang => new PhraseMatcher<MetalEntry>(
             Languages(lang).SelectMany(l => concepts.EnumerateObject().SelectMany(c => Strings(c.Value, l).Select(f => (f, new MetalEntry(c.Name)))))
-                .Concat(Languages(lang).SelectMany(l => Strings(blockers, l).Select(f => (f, new MetalEntry(null)))))));
+                .Concat(Languages(lang).SelectMany(l => Strings(blockers, l).Select(f => (f, new MetalEntry(null)))))
+                .Concat(symbols.EnumerateObject().Select(p => ("=" + p.Name, new MetalEntry(p.Value.GetString()!, IsSymbol: true))))));
         var context = PerLanguage(supported, lang => new PhraseMatcher<string>(
             Languages(lang).SelectMany(l => Strings(root.GetProperty("metal_context"), l).Select(f => (f, f)))));
         var nonMetals = PerLanguage(supported, lang => new PhraseMatcher<string>(
             Languages(lang).SelectMany(l => Strings(root.GetProperty("non_metal_commodities"), l).Select(f => (f, f)))));
+        var symbolContext = PerLanguage(supported, lang => new PhraseMatcher<string>(
+            Languages(lang).SelectMany(l => Strings(root.GetProperty("symbol_context"), l).Select(f => (f, f)))));
         var eventMetal = root.GetProperty("event_metal").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        return new MetalLexicon(matcher, context, nonMetals, eventMetal);
+        return new MetalLexicon(matcher, context, nonMetals, symbolContext, eventMetal);
     }
 
     private static CountryLexicon ReadCountries(JsonElement root, IReadOnlyList<string> supported)

@@ -26,12 +26,14 @@ internal sealed record LanguageLexicon(
 internal sealed record TextLexicon(LanguageMap<IReadOnlySet<string>> Abbreviations, LanguageMap<IReadOnlySet<char>> Terminators);
 
 /// <summary>What a metal phrase stands for: a canonical metal, or a blocker that cancels overlapping matches.</summary>
-internal sealed record MetalEntry(string? Metal);
+/// <param name="IsSymbol">A two-letter element symbol (Ga, Sn): a metal only in a list of symbols or beside a chemistry word.</param>
+internal sealed record MetalEntry(string? Metal, bool IsSymbol = false);
 
 internal sealed record MetalLexicon(
     LanguageMap<PhraseMatcher<MetalEntry>> Matcher,
     LanguageMap<PhraseMatcher<string>> Context,
     LanguageMap<PhraseMatcher<string>> NonMetalCommodities,
+    LanguageMap<PhraseMatcher<string>> SymbolContext,
     IReadOnlyDictionary<string, string> EventMetal)
 {
     public string ForEvents(string metal) => EventMetal.TryGetValue(metal, out var group) ? group : metal;
