@@ -55,9 +55,17 @@ internal sealed class PhraseMatcher<T>
         }
 
         var found = new List<PhraseMatch<T>>();
+        var scan = text.Scan;
         var i = start;
         while (i < end)
         {
+            // The same tests MatchAt starts with, kept in this loop because most positions fail them.
+            if (!MayStartWith(scan[i]) || (i > 0 && Scripts.IsWordChar(scan[i - 1]) && !char.IsDigit(scan[i - 1]) && Scripts.IsWordChar(scan[i])))
+            {
+                i++;
+                continue;
+            }
+
             var match = MatchAt(text, i, end);
             if (match is null)
             {
@@ -81,7 +89,7 @@ internal sealed class PhraseMatcher<T>
         }
 
         var scan = text.Scan;
-        if (position >= end || (firstChars[scan[position] / 64] & (1UL << (scan[position] % 64))) == 0)
+        if (position >= end || !MayStartWith(scan[position]))
         {
             return null;
         }
@@ -140,6 +148,8 @@ internal sealed class PhraseMatcher<T>
 
         return best is null ? null : new PhraseMatch<T>(position, bestEnd, tied ?? best.Values, bestNeedsContext);
     }
+
+    private bool MayStartWith(char c) => (firstChars[c / 64] & (1UL << (c % 64))) != 0;
 
     private static bool SameValue(Terminal best, List<T>? tied, T value) =>
         tied is null ? EqualityComparer<T>.Default.Equals(best.Value, value) : tied.Contains(value);
