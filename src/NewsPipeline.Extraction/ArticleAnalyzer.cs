@@ -42,14 +42,24 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
         return new(lexicons, CompanyTagging.Load(modelsDirectory, lexicons), EventTypeClassifier.Load(modelsDirectory, lexicons.Events));
     }
 
-    public ExtractionResult Analyze(ExtractionInput input)
+    public ExtractionResult Analyze(ExtractionInput input) => Analyze(input, null);
+
+    /// <summary>As <see cref="Analyze(ExtractionInput)"/>, adding each stage's time to <paramref name="timings"/> when given.</summary>
+    public ExtractionResult Analyze(ExtractionInput input, StageTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var clock = new StageClock(timings);
         var text = AnalysisText.From(input.Text ?? string.Empty);
-        var language = languages.Identify(input.Language, (input.Title ?? string.Empty) + "\n" + text.Original);
+        clock.Lap("normalise (NFC, scan view)");
+        var language = languages.Identify(input.Language, input.Title, text.Original);
+        clock.Lap("language id");
         var sentences = segmenter.Segment(text.Original, language);
-        var article = recognition.Recognise(text, language, sentences, input.Title, input.Published);
+        clock.Lap("sentences");
+        var article = recognition.Recognise(text, language, sentences, input.Title, input.Published, ref clock);
         var found = events.Build(article);
-        return ExtractionRecordWriter.Write(input.Id, article, found);
+        clock.Lap("events");
+        var record = ExtractionRecordWriter.Write(input.Id, article, found);
+        clock.Lap("record");
+        return record;
     }
 }

@@ -15,20 +15,25 @@ internal sealed record LexiconSet(
     EventLexicon Events,
     DateLexicon Dates);
 
+/// <param name="Supported">Languages with full lexicons.</param>
+/// <param name="Identified">Supported languages plus those only identified (recognised with the fallback lexicons).</param>
 internal sealed record LanguageLexicon(
     IReadOnlyList<string> Supported,
+    IReadOnlySet<string> Identified,
     IReadOnlyDictionary<string, IReadOnlySet<string>> FunctionWords,
     IReadOnlyDictionary<string, string> DistinctiveLetters);
 
 internal sealed record TextLexicon(LanguageMap<IReadOnlySet<string>> Abbreviations, LanguageMap<IReadOnlySet<char>> Terminators);
 
 /// <summary>What a metal phrase stands for: a canonical metal, or a blocker that cancels overlapping matches.</summary>
-internal sealed record MetalEntry(string? Metal);
+/// <param name="IsSymbol">A two-letter element symbol (Ga, Sn): a metal only in a list of symbols or beside a chemistry word.</param>
+internal sealed record MetalEntry(string? Metal, bool IsSymbol = false);
 
 internal sealed record MetalLexicon(
     LanguageMap<PhraseMatcher<MetalEntry>> Matcher,
     LanguageMap<PhraseMatcher<string>> Context,
     LanguageMap<PhraseMatcher<string>> NonMetalCommodities,
+    LanguageMap<PhraseMatcher<string>> SymbolContext,
     IReadOnlyDictionary<string, string> EventMetal)
 {
     public string ForEvents(string metal) => EventMetal.TryGetValue(metal, out var group) ? group : metal;
@@ -54,7 +59,8 @@ internal sealed record UnitLexicon(
     LanguageMap<PhraseMatcher<RatePeriod>> Rates,
     LanguageMap<NumberFormat> NumberFormats,
     LanguageMap<PhraseMatcher<string>> RangeConnectors,
-    LanguageMap<PhraseMatcher<double>> NumberWords);
+    LanguageMap<PhraseMatcher<double>> NumberWords,
+    LanguageMap<PhraseMatcher<string>> DenominatorsAfter);
 
 /// <summary>A firm of the curated gazetteer.</summary>
 internal sealed record KnownFirm(string Name, string? Country);

@@ -17,17 +17,24 @@ internal sealed class MentionRecognition(LexiconSet lexicons, CompanyTagging tag
     private readonly QuantityRecogniser quantities = new(lexicons.Units);
     private readonly QuantityInterpreter interpreter = new(lexicons.Metals, lexicons.Events);
 
-    public RecognisedArticle Recognise(AnalysisText text, string language, IReadOnlyList<Sentence> sentences, string? title, string? published)
+    public RecognisedArticle Recognise(AnalysisText text, string language, IReadOnlyList<Sentence> sentences, string? title, string? published, ref StageClock clock)
     {
         var orgs = organisations.Recognise(text, language);
+        clock.Lap("organisations");
         var places = countries.Recognise(text, language, sentences);
+        clock.Lap("countries");
         var found = quantities.Recognise(text, language, sentences);
+        clock.Lap("quantities");
         var firms = companies.Recognise(text, language, sentences, orgs, places, found);
+        clock.Lap("companies");
         var names = firms.Cast<ISpan>().Concat(orgs).ToList();
         var metalMentions = metals.Recognise(text, language, names);
+        clock.Lap("metals");
         var interpreted = interpreter.Interpret(text, language, sentences, found, metalMentions);
+        clock.Lap("quantity metal and kind");
         var years = YearRecogniser.Recognise(text, found);
         var mainMetal = MainMetal(metalMentions, title, language);
+        clock.Lap("years, main metal");
         var mainCountry = places.GroupBy(p => p.Code, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(p => p.Start)).FirstOrDefault()?.Key;
         return new RecognisedArticle(text, language, sentences, orgs, places, firms, metalMentions, interpreted, years, PublicationDate.Parse(published), mainMetal, mainCountry);
     }
