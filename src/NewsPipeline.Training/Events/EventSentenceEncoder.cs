@@ -1,3 +1,4 @@
+using NewsPipeline.Extraction;
 using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Models;
@@ -20,7 +21,8 @@ internal sealed class EventSentenceEncoder(LexiconSet lexicons, CompanyTagging t
     {
         var analysed = AnalysisText.From(text);
         var sentence = new Sentence(0, 0, analysed.Length);
-        var article = recognition.Recognise(analysed, language, [sentence], title: null, published: null);
+        var untimed = new StageClock(timings: null);
+        var article = recognition.Recognise(analysed, language, [sentence], title: null, published: null, ref untimed);
         var builder = new FeatureVectorBuilder(features.Hasher, 256);
         features.Extract(article, sentence, builder);
         return builder.ToArray();
