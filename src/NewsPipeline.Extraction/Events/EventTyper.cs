@@ -191,7 +191,16 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         const int CompanyReach = 32;
         var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(article.Text.Length, cue.End + CompanyReach))
             .Where(r => r.Values.Any(v => v.Kind is CueKind.SourceMarker or CueKind.CounterpartMarker)).ToList();
-        var buysACompany = cue.Values.Any(v => v.Type == EventType.SupplyAgreement)
+        // Only a buying verb takes a company as its object: "fournir Traxys" supplies Traxys, it does not buy it,
+        // and "supply from its mine" sells the mine's output.
+        var verbs = events.RoleCues.For(article.Language).FindAll(article.Text, cue.Start, cue.End).SelectMany(r => r.Values).ToList();
+        if (verbs.Any(v => v.Kind == CueKind.SellerVerb))
+        {
+            return false;
+        }
+
+        var buyingVerb = verbs.Any(v => v.Kind == CueKind.BuyerVerb);
+        var buysACompany = buyingVerb
             && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= CompanyReach && !sources.Any(r => r.Start < c.Start));
         return buysACompany || events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0;
     }

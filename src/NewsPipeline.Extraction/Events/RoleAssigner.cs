@@ -18,6 +18,11 @@ internal static class RoleAssigner
     {
         var sentence = candidate.Sentence;
         var inSentence = article.Companies.Where(c => sentence.Contains(c.Start)).ToList();
+        if (inSentence.Count == 0)
+        {
+            inSentence.AddRange(Anaphors(article, cues, sentence.Start, sentence.End));
+        }
+
         var inSegment = inSentence.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
         // Parties of the event's own clause come first; the rest of the sentence only fills gaps.
         var parties = DistinctByName(inSegment.OrderBy(c => c.Start).Concat(inSentence.Except(inSegment).OrderBy(c => c.Start)));
@@ -25,11 +30,28 @@ internal static class RoleAssigner
         return candidate.Type switch
         {
             EventType.SupplyAgreement => Supply(candidate, article, cues, parties),
-            EventType.Investment => Investment(candidate, parties, countries),
-            EventType.Production => Production(candidate, article, parties, countries),
-            EventType.TradeFlow => Trade(candidate, article, cues, countries),
+            EventType.Investment => Investment(candidate, article, cues, parties, countries),
+            EventType.Production => Production(candidate, article, cues, parties, countries),
+            EventType.TradeFlow => Trade(candidate, article, cues, parties, countries),
             _ => Restriction(candidate, article, cues, countries),
         };
+    }
+
+    /// <summary>
+    /// "The company", "la société", 同社 in a sentence that names no company: the company the article has named most
+    /// so far (the latest of equals).
+    /// </summary>
+    private static IEnumerable<CompanyFound> Anaphors(RecognisedArticle article, ArticleCues cues, int start, int end)
+    {
+        foreach (var anaphor in cues.RolesOf(CueKind.CompanyAnaphor, start, end))
+        {
+            var referent = article.Companies.Where(c => c.End <= anaphor.Start).GroupBy(c => c.Name, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(c => c.Start)).FirstOrDefault()?.Last();
+            if (referent is not null)
+            {
+                yield return referent with { Start = anaphor.Start, End = anaphor.End };
+            }
+        }
     }
 
     private static EventCandidate Supply(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties)
@@ -44,18 +66,22 @@ internal static class RoleAssigner
         var verb = cues.Roles
             .Where(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb))
             .MinBy(r => Math.Abs(r.Start - anchor));
-        // The subject is the party before the verb that is not introduced as the counterpart ("with Y", "avec Y", "Y-мен").
-        var free = parties.Where(p => !CounterpartOf(article, cues, p) && !MarkedBy(article, cues, CueKind.SourceMarker, p)).ToList();
+        // The subject is the first party not introduced as the counterpart ("with Y", "avec Y", "Y-мен"), the source
+        // ("from Y", "auprès de Y") or the recipient ("to Y", "à Y", "Y に").
+        var source = parties.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
+        var recipient = parties.FirstOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
+        var free = parties.Where(p => p != source && p != recipient && !CounterpartOf(article, cues, p)).ToList();
         var subject = free.FirstOrDefault() ?? parties[0];
         var others = parties.Where(p => !string.Equals(p.Name, subject.Name, StringComparison.Ordinal)).ToList();
-        var source = others.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
-        var other = source ?? others.FirstOrDefault();
+        var other = others.FirstOrDefault(p => p == source || p == recipient) ?? others.FirstOrDefault();
         // A passive needs its auxiliary too: German "von" is "from" unless "wird … von X beliefert".
         var passive = other is not null && MarkedBy(article, cues, CueKind.PassiveMarker, other)
             && cues.RolesOf(CueKind.PassiveAuxiliary, sentence.Start, sentence.End).Any();
-        // The verb decides who buys; a source marker ("from", "auprès de") only tells which other party is the seller.
-        var subjectBuys = verb is null || verb.Values.Any(v => v.Kind == CueKind.BuyerVerb);
-        if (passive)
+        // The verb decides who buys; without one, a named source sells and a named recipient buys.
+        var subjectBuys = verb is null
+            ? subject != recipient && (subject != source || recipient is not null)
+            : verb.Values.Any(v => v.Kind == CueKind.BuyerVerb);
+        if (passive || (subject == recipient && !subjectBuys) || (subject == source && subjectBuys))
         {
             subjectBuys = !subjectBuys;
         }
@@ -69,31 +95,89 @@ internal static class RoleAssigner
             buyer ??= subjectBuys ? null : counterpart;
             seller ??= subjectBuys ? counterpart : null;
         }
+        // Countries written in the clause ("from Chile", "to Japan", "australien") beat the parties' home countries.
+        var countries = article.Countries.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd && !c.IsCapital).ToList();
+        var to = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
+        var from = countries.FirstOrDefault(c => c != to && (MarkedBy(article, cues, CueKind.SourceMarker, c) || MarkedBy(article, cues, CueKind.LocationMarker, c)));
         return candidate with
         {
             Buyer = buyer?.Name,
             Seller = seller?.Name,
-            Origin = seller?.Country,
-            Destination = buyer?.Country,
+            Origin = from?.Code ?? seller?.Country,
+            Destination = to?.Code ?? buyer?.Country,
         };
     }
 
-    private static EventCandidate Investment(EventCandidate candidate, List<CompanyFound> parties, List<CountryFound> countries) => candidate with
-    {
-        Buyer = parties.ElementAtOrDefault(0)?.Name,
-        Seller = parties.ElementAtOrDefault(1)?.Name,
-        Origin = countries.FirstOrDefault()?.Code ?? parties.ElementAtOrDefault(1)?.Country,
-    };
+    private const int TargetReach = 48;
 
-    private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, List<CompanyFound> parties, List<CountryFound> countries)
+    /// <summary>
+    /// The investor is the subject; the target is the company named right after an investment word ("acquire X",
+    /// "stake in X", "rachat de X"); the origin is where the asset lies, else the target's home country.
+    /// </summary>
+    private static EventCandidate Investment(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
+    {
+        var sentence = candidate.Sentence;
+        var investmentCues = cues.Types.Where(t => sentence.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.Investment)).ToList();
+        var target = parties.Where(p => investmentCues.Any(t => t.End <= p.Start && p.Start - t.End <= TargetReach
+                && !parties.Any(o => o.Start >= t.End && o.End <= p.Start && !string.Equals(o.Name, p.Name, StringComparison.Ordinal))))
+            .OrderBy(p => p.Start).FirstOrDefault();
+        var buyer = parties.FirstOrDefault(p => p != target && !string.Equals(p.Name, target?.Name, StringComparison.Ordinal));
+        var seller = target ?? parties.FirstOrDefault(p => p != buyer && !string.Equals(p.Name, buyer?.Name, StringComparison.Ordinal));
+        var origin = AssetCountry(article, cues, candidate, countries)
+            ?? countries.FirstOrDefault(c => !c.IsCapital && !MarkedBy(article, cues, CueKind.DestinationMarker, c))?.Code
+            ?? seller?.Country;
+        return candidate with { Buyer = buyer?.Name, Seller = seller?.Name, Origin = origin };
+    }
+
+    /// <summary>A country named as a place ("in Brazil", "au Québec, Canada", "在朝鲜"): where a mine or plant lies. Capitals are cities here.</summary>
+    private static string? AssetCountry(RecognisedArticle article, ArticleCues cues, EventCandidate candidate, List<CountryFound> countries)
+    {
+        const int AfterFigure = 40;
+        var limit = candidate.Quantity is { } q ? q.End + AfterFigure : candidate.Sentence.End;
+        return countries.FirstOrDefault(c => !c.IsCapital && c.Start <= limit && (MarkedBy(article, cues, CueKind.LocationMarker, c) || FollowsAPlace(article, c)))?.Code;
+    }
+
+    /// <summary>"Queensland, Australia", "Goiás, Brazil": a country after a comma that closes a place name.</summary>
+    private static bool FollowsAPlace(RecognisedArticle article, CountryFound country)
+    {
+        var text = article.Text.Original;
+        var i = country.Start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return i > 0 && text[i] == ',' && char.IsUpper(text[Math.Max(0, LastWordStart(text, i))]);
+    }
+
+    private static int LastWordStart(string text, int comma)
+    {
+        var j = comma - 1;
+        while (j > 0 && char.IsLetter(text[j - 1]))
+        {
+            j--;
+        }
+
+        return j;
+    }
+
+    private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
     {
         // "the Chilean producer will raise output …": a producing country points to the company based there.
-        var origin = countries.FirstOrDefault()?.Code;
+        var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && !MarkedBy(article, cues, CueKind.LocationMarker, c));
+        var producing = countries.Where(c => c != destination && !c.IsCapital).ToList();
+        var origin = AssetCountry(article, cues, candidate, producing) ?? producing.FirstOrDefault()?.Code;
         var producer = (origin is null ? null : parties.FirstOrDefault(p => string.Equals(p.Country, origin, StringComparison.Ordinal))
                 ?? article.Companies.FirstOrDefault(c => string.Equals(c.Country, origin, StringComparison.Ordinal)))
             ?? parties.FirstOrDefault()
             ?? article.Companies.LastOrDefault(c => c.End <= candidate.Sentence.Start);
-        return candidate with { Seller = producer?.Name, Origin = origin ?? producer?.Country };
+        origin ??= producer?.Country;
+        return candidate with
+        {
+            Seller = producer?.Name,
+            Origin = origin,
+            Destination = string.Equals(destination?.Code, origin, StringComparison.Ordinal) ? null : destination?.Code,
+        };
     }
 
     private const int FewCompanies = 3;
@@ -104,7 +188,7 @@ internal static class RoleAssigner
         return others.Count is > 0 and < FewCompanies ? others.OrderByDescending(g => g.Count()).First().First() : null;
     }
 
-    private static EventCandidate Trade(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CountryFound> countries)
+    private static EventCandidate Trade(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
     {
         var imports = candidate.Quantity?.Kind == QuantityKind.Import;
         var inSegment = countries.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
@@ -122,7 +206,15 @@ internal static class RoleAssigner
             origin = imports ? null : origin;
         }
 
-        return candidate with { Origin = origin, Destination = destination };
+        // A company that ships the figure is its seller; an importing one is its buyer.
+        var company = parties.FirstOrDefault();
+        return candidate with
+        {
+            Origin = origin,
+            Destination = destination,
+            Seller = imports ? null : company?.Name,
+            Buyer = imports ? company?.Name : null,
+        };
     }
 
     private static EventCandidate Restriction(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CountryFound> countries)
@@ -167,7 +259,8 @@ internal static class RoleAssigner
     {
         var text = article.Text.Original;
         return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0)
-            || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]));
+            || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]))
+            || cues.EndsWithSuffix(kind, article.Text, mention);
     }
 
     /// <summary>Markers written after their noun: CJK particles (から, 向け) and Kazakh case suffixes (-нан, -мен).</summary>

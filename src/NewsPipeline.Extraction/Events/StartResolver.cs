@@ -1,60 +1,111 @@
 using System.Globalization;
+using NewsPipeline.Core.Extraction;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Recognisers;
 
 namespace NewsPipeline.Extraction.Events;
 
 /// <summary>
-/// The event's start (YYYY or YYYY-MM): a year after a start marker ("from 2026", "depuis 2023", "с 2027 года"), else a
-/// year in the event's clause or sentence (with its month when one is written just before it), else a relative year
-/// ("this year", "l'an dernier", 今年) or a month resolved against the publication date when that date is known.
+/// The event's start (YYYY or YYYY-MM): a year after a start marker ("from 2026", "à compter du second semestre 2023",
+/// "с 2027 года"), else a year in the event's clause or sentence (with its month, quarter or half when written next
+/// to it), else a relative year ("this year", "l'an dernier", 今年) or a month resolved against the publication date.
+/// Years after a comparison ("compared with 2022", 同比) are not starts, and a span of years ("2026-2027",
+/// "1. August 2023 bis 31. Dezember 2030") starts at its first.
 /// </summary>
 internal static class StartResolver
 {
-    private const int MarkerReach = 16;
+    private const int MarkerReach = 24;
 
     public static EventCandidate Assign(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
     {
         var sentence = candidate.Sentence;
-        var years = article.Years.Where(y => sentence.Contains(y.Start)).ToList();
+        var years = article.Years.Where(y => sentence.Contains(y.Start) && !Compared(cues, y)).ToList();
         var markers = cues.RolesOf(CueKind.StartMarker, sentence.Start, sentence.End).ToList();
-        var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach));
+        var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach && !years.Any(o => o.Start >= m.End && o.End <= y.Start)));
         var inSegment = years.Where(y => y.Start >= candidate.SegmentStart && y.End <= candidate.SegmentEnd).ToList();
         var anchor = candidate.Quantity?.Start ?? sentence.Start;
         // Within the clause, the period written before the figure governs it ("2027年起每年…", "In 2019, Korea imported …").
         var year = marked ?? inSegment.LastOrDefault(y => y.End <= anchor) ?? inSegment.FirstOrDefault() ?? years.FirstOrDefault();
         if (year is not null)
         {
-            return candidate with { Start = WithMonth(year, cues, article) };
+            return candidate with { Start = WithMonth(FirstOfSpan(year, article, cues), cues, article) };
         }
 
         // Statistics often name their period once ("from January-May 2024 … exports of …").
-        if (candidate.Type == Core.Extraction.EventType.TradeFlow && article.Years.LastOrDefault(y => y.End <= sentence.Start) is { } earlier)
+        if (candidate.Type == EventType.TradeFlow && article.Years.LastOrDefault(y => y.End <= sentence.Start && !Compared(cues, y)) is { } earlier)
         {
             return candidate with { Start = earlier.Year.ToString(CultureInfo.InvariantCulture) };
         }
 
+        var dates = cues.Dates.Where(d => sentence.Contains(d.Start)).ToList();
+        var month = dates.Select(d => d.Values[0].Month).FirstOrDefault(m => m is not null);
         var published = article.Published;
         if (published is null)
         {
-            return candidate;
+            // Without a publication date, a bare month belongs to the year the article last named ("7月に…").
+            var context = article.Years.LastOrDefault(y => y.End <= sentence.Start && !Compared(cues, y));
+            return month is { } bare && context is not null ? candidate with { Start = Format(context.Year, bare) } : candidate;
         }
 
-        var dates = cues.Dates.Where(d => sentence.Contains(d.Start)).ToList();
         var relative = dates.Select(d => d.Values[0]).FirstOrDefault(d => d.RelativeYear is not null);
         if (relative is not null)
         {
-            return candidate with { Start = (published.Year + relative.RelativeYear!.Value).ToString(CultureInfo.InvariantCulture) };
+            var resolved = published.Year + relative.RelativeYear!.Value;
+            return candidate with { Start = month is { } m ? Format(resolved, m) : resolved.ToString(CultureInfo.InvariantCulture) };
         }
 
-        var month = dates.Select(d => d.Values[0].Month).FirstOrDefault(m => m is not null);
-        if (month is { } m && published.Month is { } pm)
+        if (month is { } only && published.Month is { } pm)
         {
-            var y = m <= pm ? published.Year : published.Year - 1;
-            return candidate with { Start = string.Create(CultureInfo.InvariantCulture, $"{y:D4}-{m:D2}") };
+            return candidate with { Start = Format(only <= pm ? published.Year : published.Year - 1, only) };
         }
 
         return candidate;
+    }
+
+    private static string Format(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}");
+
+    /// <summary>A year shortly after a comparison marker ("compared with 2022", "respecto del mismo lapso de 2009").</summary>
+    private static bool Compared(ArticleCues cues, YearFound year) =>
+        cues.EndingBefore(CueKind.ComparisonMarker, year.Start, MarkerReach).Any();
+
+    /// <summary>The first year of a span or list the year closes ("2026-2027", "2026年和2027年", "from 1 August 2023 to 31 December 2030").</summary>
+    private static YearFound FirstOfSpan(YearFound year, RecognisedArticle article, ArticleCues cues)
+    {
+        const int SpanReach = 24;
+        var current = year;
+        while (article.Years.LastOrDefault(y => y.End <= current.Start && current.Start - y.End <= SpanReach) is { } previous && Linked(article, cues, previous, current))
+        {
+            current = previous;
+        }
+
+        return current;
+    }
+
+    /// <summary>Whether only a link word, a day, a month and year suffixes stand between two years.</summary>
+    private static bool Linked(RecognisedArticle article, ArticleCues cues, YearFound first, YearFound second)
+    {
+        var between = article.Text.Scan.ToCharArray(first.End, second.Start - first.End);
+        foreach (var date in cues.Dates.Where(d => d.Start >= first.End && d.End <= second.Start && d.Values[0].Month is not null))
+        {
+            Array.Fill(between, ' ', date.Start - first.End, date.End - date.Start);
+        }
+
+        var words = new string(between).Split([' ', '.', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => StripYearSuffix(w, cues)).Where(w => w.Length > 0 && !w.All(char.IsDigit)).ToList();
+        return words.Count > 0 && words.All(w => cues.RangeLinks.Contains(w));
+    }
+
+    private static string StripYearSuffix(string word, ArticleCues cues)
+    {
+        foreach (var suffix in cues.YearSuffixes.Where(s => s.Length > 0))
+        {
+            if (word.StartsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return word[suffix.Length..];
+            }
+        }
+
+        return word;
     }
 
     private static string WithMonth(YearFound year, ArticleCues cues, RecognisedArticle article)
@@ -64,6 +115,6 @@ internal static class StartResolver
             ?? cues.Dates.FirstOrDefault(d => d.Values[0].Month is not null && d.Start >= year.End && d.Start - year.End <= 1 && !char.IsDigit(article.Text.Original[year.End]));
         return month is null
             ? year.Year.ToString(CultureInfo.InvariantCulture)
-            : string.Create(CultureInfo.InvariantCulture, $"{year.Year:D4}-{month.Values[0].Month:D2}");
+            : Format(year.Year, month.Values[0].Month!.Value);
     }
 }
