@@ -15,6 +15,7 @@ internal sealed class EventBuilder(LexiconSet lexicons)
         var cues = ArticleCues.Find(article, lexicons.Events, lexicons.Dates);
         var candidates = typer.Find(article, cues)
             .Select(c => RoleAssigner.Assign(c, article, cues))
+            .Select(c => RoleAssigner.FromEarlierMention(c, article, cues))
             .Select(c => StartResolver.Assign(c, article, cues))
             .Select(c => StatusDetector.Assign(c, cues, article.Published))
             .ToList();

@@ -45,14 +45,59 @@ internal static class RoleAssigner
     {
         foreach (var anaphor in cues.RolesOf(CueKind.CompanyAnaphor, start, end))
         {
-            var referent = article.Companies.Where(c => c.End <= anaphor.Start).GroupBy(c => c.Name, StringComparer.Ordinal)
-                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(c => c.Start)).FirstOrDefault()?.Last();
-            if (referent is not null)
+            if (MostNamedBefore(article, anaphor.Start) is { } referent)
             {
                 yield return referent with { Start = anaphor.Start, End = anaphor.End };
             }
         }
     }
+
+    /// <summary>Whether the article introduces the company with a noun of the kind right before one of its mentions ("trader Traxys").</summary>
+    private static bool Described(RecognisedArticle article, ArticleCues cues, CueKind kind, CompanyFound company)
+    {
+        const int NounGap = 3;
+        return article.Companies.Where(c => string.Equals(c.Name, company.Name, StringComparison.Ordinal))
+            .Any(c => cues.EndingBefore(kind, c.Start, NounGap).Any() || (c.Start > 0 && cues.EndingBefore(kind, c.Start - 1, NounGap).Any()));
+    }
+
+    /// <summary>
+    /// A deal sentence that names no party ("Deliveries of 45 kt should start in 2026") continues the deal named in
+    /// one of the few sentences before it: its parties and countries carry over.
+    /// </summary>
+    public static EventCandidate FromEarlierMention(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
+    {
+        const int LookBack = 3;
+        if (candidate.Type != EventType.SupplyAgreement || candidate.Buyer is not null || candidate.Seller is not null)
+        {
+            return candidate;
+        }
+
+        var index = candidate.Sentence.Index;
+        foreach (var earlier in article.Sentences.Where(s => s.Index < index && s.Index >= index - LookBack).Reverse())
+        {
+            var isDeal = cues.Types.Any(t => earlier.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.SupplyAgreement));
+            if (!isDeal || !article.Companies.Any(c => earlier.Contains(c.Start)))
+            {
+                continue;
+            }
+
+            var told = Assign(new EventCandidate(candidate.Type, candidate.Metal, earlier, earlier.Start, earlier.End, null), article, cues);
+            return candidate with
+            {
+                Buyer = told.Buyer,
+                Seller = told.Seller,
+                Origin = candidate.Origin ?? told.Origin,
+                Destination = candidate.Destination ?? told.Destination,
+            };
+        }
+
+        return candidate;
+    }
+
+    /// <summary>The company the article has named most before a position (the latest of equals).</summary>
+    private static CompanyFound? MostNamedBefore(RecognisedArticle article, int position) =>
+        article.Companies.Where(c => c.End <= position).GroupBy(c => c.Name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(c => c.Start)).FirstOrDefault()?.Last();
 
     private static EventCandidate Supply(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties)
     {
@@ -68,8 +113,11 @@ internal static class RoleAssigner
             .MinBy(r => Math.Abs(r.Start - anchor));
         // The subject is the first party not introduced as the counterpart ("with Y", "avec Y", "Y-мен"), the source
         // ("from Y", "auprès de Y") or the recipient ("to Y", "à Y", "Y に").
-        var source = parties.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
-        var recipient = parties.FirstOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
+        // The first party of a clause is its subject even after an article that doubles as a marker (Portuguese "a Sigma").
+        var opening = article.Companies.FirstOrDefault(c => sentence.Contains(c.Start));
+        var marking = parties.Count > 1 && opening is not null ? parties.Where(p => p.Start != opening.Start).ToList() : parties;
+        var source = marking.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
+        var recipient = marking.LastOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
         var free = parties.Where(p => p != source && p != recipient && !CounterpartOf(article, cues, p)).ToList();
         var subject = free.FirstOrDefault() ?? parties[0];
         var others = parties.Where(p => !string.Equals(p.Name, subject.Name, StringComparison.Ordinal)).ToList();
@@ -84,6 +132,14 @@ internal static class RoleAssigner
         if (passive || (subject == recipient && !subjectBuys) || (subject == source && subjectBuys))
         {
             subjectBuys = !subjectBuys;
+        }
+
+        // "offtake agreement", "accord": a noun says nothing of direction; how the article introduces the parties
+        // ("uranium developer X", "commodity trader Y") does.
+        if (verb is null && subject != recipient && subject != source)
+        {
+            subjectBuys = !Described(article, cues, CueKind.ProducerNoun, subject)
+                && (Described(article, cues, CueKind.ConsumerNoun, subject) || other is null || !Described(article, cues, CueKind.ConsumerNoun, other));
         }
 
         var buyer = subjectBuys ? subject : other;
@@ -123,8 +179,11 @@ internal static class RoleAssigner
             .OrderBy(p => p.Start).FirstOrDefault();
         var buyer = parties.FirstOrDefault(p => p != target && !string.Equals(p.Name, target?.Name, StringComparison.Ordinal));
         var seller = target ?? parties.FirstOrDefault(p => p != buyer && !string.Equals(p.Name, buyer?.Name, StringComparison.Ordinal));
+        // Without a place in the sentence, the country the article is mostly about is where the asset lies more
+        // often than the target's head office is.
         var origin = AssetCountry(article, cues, candidate, countries)
             ?? countries.FirstOrDefault(c => !c.IsCapital && !MarkedBy(article, cues, CueKind.DestinationMarker, c))?.Code
+            ?? article.MainCountry
             ?? seller?.Country;
         return candidate with { Buyer = buyer?.Name, Seller = seller?.Name, Origin = origin };
     }
@@ -132,9 +191,15 @@ internal static class RoleAssigner
     /// <summary>A country named as a place ("in Brazil", "au Québec, Canada", "在朝鲜"): where a mine or plant lies. Capitals are cities here.</summary>
     private static string? AssetCountry(RecognisedArticle article, ArticleCues cues, EventCandidate candidate, List<CountryFound> countries)
     {
-        const int AfterFigure = 40;
-        var limit = candidate.Quantity is { } q ? q.End + AfterFigure : candidate.Sentence.End;
+        var limit = FigureReach(candidate);
         return countries.FirstOrDefault(c => !c.IsCapital && c.Start <= limit && (MarkedBy(article, cues, CueKind.LocationMarker, c) || FollowsAPlace(article, c)))?.Code;
+    }
+
+    /// <summary>A place written far after the figure belongs to an aside ("refined by firms, mostly in China").</summary>
+    private static int FigureReach(EventCandidate candidate)
+    {
+        const int AfterFigure = 40;
+        return candidate.Quantity is { } q ? q.End + AfterFigure : candidate.Sentence.End;
     }
 
     /// <summary>"Queensland, Australia", "Goiás, Brazil": a country after a comma that closes a place name.</summary>
@@ -166,12 +231,15 @@ internal static class RoleAssigner
         // "the Chilean producer will raise output …": a producing country points to the company based there.
         var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && !MarkedBy(article, cues, CueKind.LocationMarker, c));
         var producing = countries.Where(c => c != destination && !c.IsCapital).ToList();
-        var origin = AssetCountry(article, cues, candidate, producing) ?? producing.FirstOrDefault()?.Code;
+        var origin = AssetCountry(article, cues, candidate, producing) ?? producing.FirstOrDefault(c => c.Start <= FigureReach(candidate))?.Code;
         var producer = (origin is null ? null : parties.FirstOrDefault(p => string.Equals(p.Country, origin, StringComparison.Ordinal))
                 ?? article.Companies.FirstOrDefault(c => string.Equals(c.Country, origin, StringComparison.Ordinal)))
-            ?? parties.FirstOrDefault()
-            ?? article.Companies.LastOrDefault(c => c.End <= candidate.Sentence.Start);
+            ?? parties.FirstOrDefault();
+        // A producer named in the sentence points to its home country; one carried over from earlier sentences (the
+        // company the article names most) does not: the country the article is about is more often where it mines.
         origin ??= producer?.Country;
+        producer ??= MostNamedBefore(article, candidate.Sentence.Start);
+        origin ??= article.MainCountry ?? producer?.Country;
         return candidate with
         {
             Seller = producer?.Name,

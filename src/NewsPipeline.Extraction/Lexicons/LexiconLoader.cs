@@ -268,6 +268,8 @@ internal static class LexiconLoader
             ["company_anaphors"] = CueKind.CompanyAnaphor,
             ["comparison_markers"] = CueKind.ComparisonMarker,
             ["location_markers"] = CueKind.LocationMarker,
+            ["producer_nouns"] = CueKind.ProducerNoun,
+            ["consumer_nouns"] = CueKind.ConsumerNoun,
         };
         var roles = PerLanguage(supported, lang => new PhraseMatcher<EventCue>(
             root.GetProperty("roles").EnumerateObject().SelectMany(r => Strings(r.Value, lang).Select(f => (f, new EventCue(roleKinds[r.Name]))))));

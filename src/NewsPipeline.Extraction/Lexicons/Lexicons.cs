@@ -101,6 +101,8 @@ internal enum CueKind
     CompanyAnaphor,
     ComparisonMarker,
     LocationMarker,
+    ProducerNoun,
+    ConsumerNoun,
     QuantityKind,
 }
 
