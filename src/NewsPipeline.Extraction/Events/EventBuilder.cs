@@ -19,7 +19,7 @@ internal sealed class EventBuilder(LexiconSet lexicons)
             .Select(c => StartResolver.Assign(c, article, cues))
             .Select(c => StatusDetector.Assign(c, cues, article.Published))
             .ToList();
-        return EventMerger.Merge(candidates).Select(c => ToRecord(c, article)).ToList();
+        return EventMerger.Merge(candidates).Select(c => StartResolver.FromPublication(c, article)).Select(c => ToRecord(c, article)).ToList();
     }
 
     private static SupplyEvent ToRecord(EventCandidate c, RecognisedArticle article) => new(

@@ -59,7 +59,36 @@ internal static class StartResolver
             return candidate with { Start = Format(only <= pm ? published.Year : published.Year - 1, only) };
         }
 
+        if (candidate.Type == EventType.SupplyAgreement && NextSentenceStart(candidate, article, cues) is { } next)
+        {
+            return candidate with { Start = next };
+        }
+
         return candidate;
+    }
+
+    /// <summary>
+    /// After merging: a deal or an investment told without any date dates from its announcement, and a figure
+    /// without a period is the latest one reported. (Applied after merging so that it never splits a repeated deal.)
+    /// </summary>
+    public static EventCandidate FromPublication(EventCandidate candidate, RecognisedArticle article) =>
+        candidate.Start is null && article.Published is { } published
+            && candidate.Type is EventType.SupplyAgreement or EventType.Investment or EventType.TradeFlow
+            ? candidate with { Start = published.Year.ToString(CultureInfo.InvariantCulture) }
+            : candidate;
+
+    /// <summary>"… will supply 150 kt/yr to Y. Deliveries are due to start in 2026.": a marked start in the next sentence.</summary>
+    private static string? NextSentenceStart(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
+    {
+        var next = article.Sentences.FirstOrDefault(s => s.Index == candidate.Sentence.Index + 1);
+        if (next is null)
+        {
+            return null;
+        }
+
+        var markers = cues.RolesOf(CueKind.StartMarker, next.Start, next.End).ToList();
+        var year = article.Years.FirstOrDefault(y => next.Contains(y.Start) && markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach));
+        return year is null ? null : WithMonth(year, cues, article);
     }
 
     private static string Format(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}");
