@@ -18,6 +18,7 @@ internal static class RoleAssigner
     {
         var sentence = candidate.Sentence;
         var inSentence = article.Companies.Where(c => sentence.Contains(c.Start)).ToList();
+        inSentence = WithoutParents(inSentence, article, cues, sentence);
         if (inSentence.Count == 0)
         {
             inSentence.AddRange(Anaphors(article, cues, sentence.Start, sentence.End));
@@ -50,6 +51,42 @@ internal static class RoleAssigner
                 yield return referent with { Start = anaphor.Start, End = anaphor.End };
             }
         }
+    }
+
+    /// <summary>
+    /// A subsidiary acts for its parent: "Glencore said its subsidiary Kamoto will sell …" and "Kamoto, a subsidiary
+    /// of Glencore, will sell …" both make Kamoto the party, and the parent leaves the clause.
+    /// </summary>
+    private static List<CompanyFound> WithoutParents(List<CompanyFound> companies, RecognisedArticle article, ArticleCues cues, Text.Sentence sentence)
+    {
+        const int NounGap = 5;
+        var text = article.Text.Original;
+        var parents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var noun in cues.RolesOf(CueKind.SubsidiaryNoun, sentence.Start, sentence.End))
+        {
+            var after = companies.FirstOrDefault(c => c.Start >= noun.End && c.Start - noun.End <= NounGap);
+            var before = companies.LastOrDefault(c => c.End <= noun.Start);
+            if (after is null || before is null || string.Equals(after.Name, before.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var between = text[before.End..noun.Start];
+            var apposition = between.Contains(',', StringComparison.Ordinal) && between.Trim(' ', ',').Length <= NounGap;
+            // "X said its subsidiary Y": the parent only speaks; "X buys from the subsidiary Y": X stays a party.
+            var speaks = !cues.Types.Any(t => t.Start >= before.End && t.End <= noun.Start)
+                && !cues.Roles.Any(r => r.Start >= before.End && r.End <= noun.Start && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb));
+            if (apposition)
+            {
+                parents.Add(after.Name);
+            }
+            else if (speaks)
+            {
+                parents.Add(before.Name);
+            }
+        }
+
+        return parents.Count == 0 ? companies : companies.Where(c => !parents.Contains(c.Name)).ToList();
     }
 
     /// <summary>Whether the article introduces the company with a noun of the kind right before one of its mentions ("trader Traxys").</summary>
@@ -132,6 +169,13 @@ internal static class RoleAssigner
         if (passive || (subject == recipient && !subjectBuys) || (subject == source && subjectBuys))
         {
             subjectBuys = !subjectBuys;
+        }
+
+        // "X-ке Y-нан жеткізіледі" (is delivered to X from Y): in a passive clause a named source sells.
+        var passiveClause = cues.RolesOf(CueKind.PassiveAuxiliary, sentence.Start, sentence.End).Any();
+        if (passiveClause && other is not null && other == source && subject != recipient)
+        {
+            subjectBuys = true;
         }
 
         // "offtake agreement", "accord": a noun says nothing of direction; how the article introduces the parties

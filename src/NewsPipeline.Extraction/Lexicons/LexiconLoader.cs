@@ -270,6 +270,7 @@ internal static class LexiconLoader
             ["location_markers"] = CueKind.LocationMarker,
             ["producer_nouns"] = CueKind.ProducerNoun,
             ["consumer_nouns"] = CueKind.ConsumerNoun,
+            ["subsidiary_nouns"] = CueKind.SubsidiaryNoun,
         };
         var roles = PerLanguage(supported, lang => new PhraseMatcher<EventCue>(
             root.GetProperty("roles").EnumerateObject().SelectMany(r => Strings(r.Value, lang).Select(f => (f, new EventCue(roleKinds[r.Name]))))));

@@ -103,6 +103,7 @@ internal enum CueKind
     LocationMarker,
     ProducerNoun,
     ConsumerNoun,
+    SubsidiaryNoun,
     QuantityKind,
 }
 
