@@ -180,7 +180,8 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             return false;
         }
 
-        var end = Math.Min(article.Text.Length, cue.End + ObjectReach);
+        var sentenceEnd = article.Sentences.FirstOrDefault(s => s.Contains(cue.Start))?.End ?? article.Text.Length;
+        var end = Math.Min(sentenceEnd, cue.End + ObjectReach);
         if (article.Quantities.Any(q => q.Start >= cue.End && q.Start < end))
         {
             return false;
@@ -189,7 +190,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         // "buy Acme Mining", "buying the London-listed miner Acme": a company soon after the verb, not introduced
         // by "from", is the thing bought.
         const int CompanyReach = 32;
-        var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(article.Text.Length, cue.End + CompanyReach))
+        var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(sentenceEnd, cue.End + CompanyReach))
             .Where(r => r.Values.Any(v => v.Kind is CueKind.SourceMarker or CueKind.CounterpartMarker)).ToList();
         // Only a buying verb takes a company as its object: "fournir Traxys" supplies Traxys, it does not buy it,
         // and "supply from its mine" sells the mine's output.
@@ -200,8 +201,10 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         }
 
         var buyingVerb = verbs.Any(v => v.Kind == CueKind.BuyerVerb);
+        // "comprar litio a Pilbara": a metal between the verb and the company is what is bought.
         var buysACompany = buyingVerb
-            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= CompanyReach && !sources.Any(r => r.Start < c.Start));
+            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= CompanyReach && c.End <= sentenceEnd && !sources.Any(r => r.Start < c.Start)
+                && !article.Metals.Any(m => m.Start >= cue.End && m.End <= c.Start));
         return buysACompany || events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0;
     }
 

@@ -331,7 +331,8 @@ internal static class RoleAssigner
 
     private static EventCandidate Restriction(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CountryFound> countries)
     {
-        var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
+        // The country that opens the sentence is the one restricting, even after an article that doubles as a marker.
+        var destination = countries.Skip(countries.Count > 1 ? 1 : 0).FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
         var origin = countries.FirstOrDefault(c => c != destination && !MarkedBy(article, cues, CueKind.SourceMarker, c));
         var originCode = origin?.Code ?? article.MainCountry;
         return candidate with { Origin = originCode, Destination = destination?.Code != originCode ? destination?.Code : null };
@@ -370,7 +371,8 @@ internal static class RoleAssigner
     private static bool MarkedBy(RecognisedArticle article, ArticleCues cues, CueKind kind, ISpan mention)
     {
         var text = article.Text.Original;
-        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0)
+        // Kana particles (から, によって, に) follow their noun, so one ending right before a mention belongs to the word before.
+        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0 && !Text.Scripts.IsKana(text[m.Start]))
             || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]))
             || cues.EndsWithSuffix(kind, article.Text, mention);
     }
