@@ -17,7 +17,7 @@ internal sealed class EventBuilder(LexiconSet lexicons)
             .Select(c => RoleAssigner.Assign(c, article, cues))
             .Select(c => RoleAssigner.FromEarlierMention(c, article, cues))
             .Select(c => StartResolver.Assign(c, article, cues))
-            .Select(c => StatusDetector.Assign(c, cues, article.Published))
+            .Select(c => StatusDetector.Assign(c, cues, article))
             .ToList();
         return EventMerger.Merge(candidates).Select(c => StartResolver.FromPublication(c, article)).Select(c => ToRecord(c, article)).ToList();
     }

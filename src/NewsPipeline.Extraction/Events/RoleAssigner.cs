@@ -131,6 +131,29 @@ internal static class RoleAssigner
         return candidate;
     }
 
+    /// <summary>
+    /// A party's country: its known home, else a country word right before its name ("le norvégien Fjordmineral",
+    /// "la chilena Minera X"). With <paramref name="mentionedOnly"/>, a known home counts only when the article names
+    /// that country: a head office the story never mentions says little about where the metal comes from.
+    /// </summary>
+    private static string? Home(RecognisedArticle article, CompanyFound? party, bool mentionedOnly)
+    {
+        const int AdjectiveGap = 4;
+        if (party is null)
+        {
+            return null;
+        }
+
+        if (party.Country is { } home && (!mentionedOnly || article.Countries.Any(c => string.Equals(c.Code, home, StringComparison.Ordinal))))
+        {
+            return home;
+        }
+
+        var mentions = article.Companies.Where(c => string.Equals(c.Name, party.Name, StringComparison.Ordinal));
+        return mentions.Select(m => article.Countries.LastOrDefault(c => c.End <= m.Start && m.Start - c.End <= AdjectiveGap && !c.IsCapital))
+            .FirstOrDefault(c => c is not null)?.Code;
+    }
+
     /// <summary>The company the article has named most before a position (the latest of equals).</summary>
     private static CompanyFound? MostNamedBefore(RecognisedArticle article, int position) =>
         article.Companies.Where(c => c.End <= position).GroupBy(c => c.Name, StringComparer.Ordinal)
@@ -203,8 +226,8 @@ internal static class RoleAssigner
         {
             Buyer = buyer?.Name,
             Seller = seller?.Name,
-            Origin = from?.Code ?? seller?.Country,
-            Destination = to?.Code ?? buyer?.Country,
+            Origin = from?.Code ?? Home(article, seller, mentionedOnly: false),
+            Destination = to?.Code ?? Home(article, buyer, mentionedOnly: false),
         };
     }
 
@@ -222,13 +245,15 @@ internal static class RoleAssigner
                 && !parties.Any(o => o.Start >= t.End && o.End <= p.Start && !string.Equals(o.Name, p.Name, StringComparison.Ordinal))))
             .OrderBy(p => p.Start).FirstOrDefault();
         var buyer = parties.FirstOrDefault(p => p != target && !string.Equals(p.Name, target?.Name, StringComparison.Ordinal));
-        var seller = target ?? parties.FirstOrDefault(p => p != buyer && !string.Equals(p.Name, buyer?.Name, StringComparison.Ordinal));
+        // "acquire a 15% stake in X from Y": the named source sells.
+        var source = parties.FirstOrDefault(p => p != buyer && MarkedBy(article, cues, CueKind.SourceMarker, p));
+        var seller = source ?? target ?? parties.FirstOrDefault(p => p != buyer && !string.Equals(p.Name, buyer?.Name, StringComparison.Ordinal));
         // Without a place in the sentence, the country the article is mostly about is where the asset lies more
         // often than the target's head office is.
         var origin = AssetCountry(article, cues, candidate, countries)
             ?? countries.FirstOrDefault(c => !c.IsCapital && !MarkedBy(article, cues, CueKind.DestinationMarker, c))?.Code
             ?? article.MainCountry
-            ?? seller?.Country;
+            ?? Home(article, seller, mentionedOnly: false);
         return candidate with { Buyer = buyer?.Name, Seller = seller?.Name, Origin = origin };
     }
 
@@ -281,9 +306,9 @@ internal static class RoleAssigner
             ?? parties.FirstOrDefault();
         // A producer named in the sentence points to its home country; one carried over from earlier sentences (the
         // company the article names most) does not: the country the article is about is more often where it mines.
-        origin ??= producer?.Country;
+        origin ??= Home(article, producer, mentionedOnly: true);
         producer ??= MostNamedBefore(article, candidate.Sentence.Start);
-        origin ??= article.MainCountry ?? producer?.Country;
+        origin ??= article.MainCountry ?? Home(article, producer, mentionedOnly: false);
         return candidate with
         {
             Seller = producer?.Name,
@@ -306,7 +331,9 @@ internal static class RoleAssigner
         var inSegment = countries.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
         var fromCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.SourceMarker, c));
         var toCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && c != fromCountry);
-        var unmarked = countries.FirstOrDefault(c => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c));
+        bool Unmarked(CountryFound c) => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c);
+        // "Japan imported 205 kt and South Korea 118 kt": each figure's own clause names its country first.
+        var unmarked = inSegment.FirstOrDefault(Unmarked) ?? countries.FirstOrDefault(Unmarked);
         var fallback = string.Equals(article.MainCountry, toCountry?.Code, StringComparison.Ordinal) ? null : article.MainCountry;
         var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code ?? fallback);
         var destination = toCountry?.Code ?? (imports ? unmarked?.Code : null);

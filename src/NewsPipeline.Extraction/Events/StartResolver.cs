@@ -23,9 +23,10 @@ internal static class StartResolver
         var markers = cues.RolesOf(CueKind.StartMarker, sentence.Start, sentence.End).ToList();
         var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach && !years.Any(o => o.Start >= m.End && o.End <= y.Start)));
         var inSegment = years.Where(y => y.Start >= candidate.SegmentStart && y.End <= candidate.SegmentEnd).ToList();
-        var anchor = candidate.Quantity?.Start ?? sentence.Start;
-        // Within the clause, the period written before the figure governs it ("2027年起每年…", "In 2019, Korea imported …").
-        var year = marked ?? inSegment.LastOrDefault(y => y.End <= anchor) ?? inSegment.FirstOrDefault() ?? years.FirstOrDefault();
+        // Within the clause, the year written nearest the figure dates it ("In 2019, Korea imported …", "2027年起每年…",
+        // "produced 210 kt in 2024 and aims at 300 kt in 2027").
+        var nearest = candidate.Quantity is { } q ? inSegment.MinBy(y => y.End <= q.Start ? q.Start - y.End : y.Start - q.End) : null;
+        var year = marked ?? nearest ?? inSegment.FirstOrDefault() ?? years.FirstOrDefault();
         if (year is not null)
         {
             return candidate with { Start = WithMonth(FirstOfSpan(year, article, cues), cues, article) };
