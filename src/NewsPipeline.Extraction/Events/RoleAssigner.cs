@@ -332,10 +332,16 @@ internal static class RoleAssigner
         var fromCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.SourceMarker, c));
         var toCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && c != fromCountry);
         bool Unmarked(CountryFound c) => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c);
-        // "Japan imported 205 kt and South Korea 118 kt": each figure's own clause names its country first.
-        var unmarked = inSegment.FirstOrDefault(Unmarked) ?? countries.FirstOrDefault(Unmarked);
+        // "Japan imported 205 kt … and South Korea 118 kt": the trading country is written nearest before its figure.
+        var figure = candidate.Quantity?.Start ?? candidate.Sentence.End;
+        var unmarked = inSegment.LastOrDefault(c => c.End <= figure && Unmarked(c)) ?? inSegment.FirstOrDefault(Unmarked) ?? countries.FirstOrDefault(Unmarked);
+        // "imported 205 kt of Kazakh ferrochrome": a country word right after an imported figure is its source.
+        const int OfReach = 40;
+        var described = imports && candidate.Quantity is { } q
+            ? countries.FirstOrDefault(c => c.Start >= q.End && c.Start - q.End <= OfReach && c != unmarked && Unmarked(c))
+            : null;
         var fallback = string.Equals(article.MainCountry, toCountry?.Code, StringComparison.Ordinal) ? null : article.MainCountry;
-        var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code ?? fallback);
+        var origin = fromCountry?.Code ?? described?.Code ?? (imports ? null : unmarked?.Code ?? fallback);
         var destination = toCountry?.Code ?? (imports ? unmarked?.Code : null);
         // "Vale exported 78 Mt": an exporting company's home country is the origin.
         origin ??= imports ? null : article.Companies.FirstOrDefault(c => candidate.Sentence.Contains(c.Start))?.Country;
