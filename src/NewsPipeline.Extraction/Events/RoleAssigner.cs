@@ -321,8 +321,15 @@ internal static class RoleAssigner
 
     private static CompanyFound? MainCounterpart(RecognisedArticle article, CompanyFound known)
     {
-        var others = article.Companies.Where(c => !EventMerger.Compatible(c.Name, known.Name)).GroupBy(c => c.Name, StringComparer.Ordinal).ToList();
-        return others.Count is > 0 and < FewCompanies ? others.OrderByDescending(g => g.Count()).First().First() : null;
+        var others = article.Companies.Where(c => !EventMerger.Compatible(c.Name, known.Name)).GroupBy(c => c.Name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ToList();
+        if (others.Count is > 0 and < FewCompanies)
+        {
+            return others[0].First();
+        }
+
+        // A story about one firm's deals ("Tesla's suppliers: …") names that firm more often than any other.
+        return others.Count > 0 && others[0].Count() > 1 && others.Skip(1).All(g => g.Count() < others[0].Count()) ? others[0].First() : null;
     }
 
     private static EventCandidate Trade(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
