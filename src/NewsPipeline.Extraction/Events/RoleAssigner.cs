@@ -240,7 +240,9 @@ internal static class RoleAssigner
     private static EventCandidate Investment(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
     {
         var sentence = candidate.Sentence;
-        var investmentCues = cues.Types.Where(t => sentence.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.Investment)).ToList();
+        // Investment words and buying verbs ("buying Australia-listed junior X") both take the target as object.
+        var investmentCues = cues.Types.Where(t => sentence.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.Investment))
+            .Concat(cues.RolesOf(CueKind.BuyerVerb, sentence.Start, sentence.End)).ToList();
         var target = parties.Where(p => investmentCues.Any(t => t.End <= p.Start && p.Start - t.End <= TargetReach
                 && !parties.Any(o => o.Start >= t.End && o.End <= p.Start && !string.Equals(o.Name, p.Name, StringComparison.Ordinal))))
             .OrderBy(p => p.Start).FirstOrDefault();
