@@ -92,7 +92,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
                 type = EventType.TradeFlow;
             }
 
-            if (type == EventType.SupplyAgreement && ShipsToACountry(article, cues, sentence))
+            if (type == EventType.SupplyAgreement && ShipsToACountry(article, cues, sentence) && !ContinuesADeal(article, cues, sentence))
             {
                 type = EventType.TradeFlow;
             }
@@ -120,6 +120,11 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         // A bare deal word needs a buying or supplying verb; a bare production word needs a date or an intention.
         if (type == EventType.SupplyAgreement && !cues.Roles.Any(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)))
         {
+            foreach (var deal in DealsWithCounterparts(article, sentence, cues))
+            {
+                yield return deal;
+            }
+
             yield break;
         }
 
@@ -161,6 +166,41 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         {
             yield return new EventCandidate(type, metal, sentence, sentence.Start, sentence.End, null);
         }
+    }
+
+    /// <summary>
+    /// "X has signed agreements with Y for nickel and cobalt and with Z and W for lithium": one deal per counterpart
+    /// and metal, each counterpart taking the metals named in its own "with …" stretch.
+    /// </summary>
+    private IEnumerable<EventCandidate> DealsWithCounterparts(RecognisedArticle article, Sentence sentence, ArticleCues cues)
+    {
+        var markers = cues.RolesOf(CueKind.CounterpartMarker, sentence.Start, sentence.End).OrderBy(m => m.Start).ToList();
+        for (var k = 0; k < markers.Count; k++)
+        {
+            var end = k + 1 < markers.Count ? markers[k + 1].Start : sentence.End;
+            // A name the sentence already gave before the first "with" is the signer, not a counterpart ("l'usine de Lilac").
+            var signers = article.Companies.Where(c => c.End <= markers[0].Start && sentence.Contains(c.Start)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var counterparts = article.Companies.Where(c => c.Start >= markers[k].End && c.End <= end && !signers.Contains(c.Name))
+                .GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var stretchMetals = article.Metals.Where(m => m.Start >= markers[k].End && m.End <= end)
+                .Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var counterpart in counterparts)
+            {
+                foreach (var metal in stretchMetals)
+                {
+                    yield return new EventCandidate(EventType.SupplyAgreement, metal, sentence, sentence.Start, sentence.End, null) { Counterpart = counterpart };
+                }
+            }
+        }
+    }
+
+    /// <summary>"X signed a supply deal with Y. From 2027, 3,500 t a year will go to Germany.": a party-less figure right after a deal is that deal's.</summary>
+    private static bool ContinuesADeal(RecognisedArticle article, ArticleCues cues, Sentence sentence)
+    {
+        const int LookBack = 2;
+        return !article.Companies.Any(c => sentence.Contains(c.Start))
+            && article.Sentences.Where(s => s.Index < sentence.Index && s.Index >= sentence.Index - LookBack)
+                .Any(s => article.Companies.Any(c => s.Contains(c.Start)) && cues.Types.Any(t => s.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.SupplyAgreement)));
     }
 
     private static bool ShipsToACountry(RecognisedArticle article, ArticleCues cues, Sentence sentence)

@@ -179,9 +179,16 @@ internal static class RoleAssigner
         var source = marking.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
         var recipient = marking.LastOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
         var free = parties.Where(p => p != source && p != recipient && !CounterpartOf(article, cues, p)).ToList();
+        if (candidate.Counterpart is { } named)
+        {
+            // One of several deals listed in the sentence: the counterpart is given, the subject is whoever signs.
+            free = free.Where(p => !string.Equals(p.Name, named.Name, StringComparison.Ordinal) && !CounterpartOf(article, cues, p)
+                && !cues.RolesOf(CueKind.CounterpartMarker, sentence.Start, sentence.End).Any(m => m.End <= p.Start)).ToList();
+        }
+
         var subject = free.FirstOrDefault() ?? parties[0];
         var others = parties.Where(p => !string.Equals(p.Name, subject.Name, StringComparison.Ordinal)).ToList();
-        var other = others.FirstOrDefault(p => p == source || p == recipient) ?? others.FirstOrDefault();
+        var other = candidate.Counterpart ?? others.FirstOrDefault(p => p == source || p == recipient) ?? others.FirstOrDefault();
         // A passive needs its auxiliary too: German "von" is "from" unless "wird … von X beliefert".
         var passive = other is not null && MarkedBy(article, cues, CueKind.PassiveMarker, other)
             && cues.RolesOf(CueKind.PassiveAuxiliary, sentence.Start, sentence.End).Any();
