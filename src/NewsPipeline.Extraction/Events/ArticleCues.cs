@@ -24,6 +24,14 @@ internal sealed record ArticleCues(
         dates.YearSuffixes.For(article.Language));
 
     /// <summary>
+    /// Buying and selling verbs of a span, without those that only modify a deal noun ("supply" in "supply agreement",
+    /// which does not say who supplies; "contrat d'achat" still says who buys).
+    /// </summary>
+    public IEnumerable<PhraseMatch<EventCue>> Verbs(int start, int end) =>
+        Roles.Where(r => r.Start >= start && r.Start < end && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)
+            && !Types.Any(t => t.Start == r.Start && t.End > r.End));
+
+    /// <summary>
     /// Whether the word holding the end of a mention closes with a case suffix of the given kind, written in the
     /// lexicon with a leading hyphen ("-дан": Қытайдан is "from China").
     /// </summary>

@@ -97,6 +97,13 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
                 type = EventType.TradeFlow;
             }
 
+            // "… will be shipped to Germany" right after a deal, with no country trading it, delivers that deal.
+            if (type == EventType.TradeFlow && ContinuesADeal(article, cues, sentence)
+                && !article.Countries.Any(c => sentence.Contains(c.Start) && c.End <= quantity.Start))
+            {
+                type = EventType.SupplyAgreement;
+            }
+
             yield return new EventCandidate(type, metal, sentence, segmentStart, segmentEnd, quantity);
         }
     }
@@ -118,7 +125,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
         }
 
         // A bare deal word needs a buying or supplying verb; a bare production word needs a date or an intention.
-        if (type == EventType.SupplyAgreement && !cues.Roles.Any(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)))
+        if (type == EventType.SupplyAgreement && !cues.Verbs(sentence.Start, sentence.End).Any())
         {
             foreach (var deal in DealsWithCounterparts(article, sentence, cues))
             {
@@ -182,8 +189,15 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events)
             var signers = article.Companies.Where(c => c.End <= markers[0].Start && sentence.Contains(c.Start)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var counterparts = article.Companies.Where(c => c.Start >= markers[k].End && c.End <= end && !signers.Contains(c.Name))
                 .GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            // "its nickel supply contract with X": metals named before the first "with" belong to every counterpart without its own.
             var stretchMetals = article.Metals.Where(m => m.Start >= markers[k].End && m.End <= end)
                 .Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
+            if (stretchMetals.Count == 0)
+            {
+                stretchMetals = article.Metals.Where(m => sentence.Contains(m.Start) && m.End <= markers[0].Start)
+                    .Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
+            }
+
             foreach (var counterpart in counterparts)
             {
                 foreach (var metal in stretchMetals)

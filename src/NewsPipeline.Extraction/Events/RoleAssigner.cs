@@ -168,9 +168,7 @@ internal static class RoleAssigner
 
         var sentence = candidate.Sentence;
         var anchor = candidate.Quantity?.Start ?? parties[0].End;
-        var verb = cues.Roles
-            .Where(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb))
-            .MinBy(r => Math.Abs(r.Start - anchor));
+        var verb = cues.Verbs(sentence.Start, sentence.End).MinBy(r => Math.Abs(r.Start - anchor));
         // The subject is the first party not introduced as the counterpart ("with Y", "avec Y", "Y-мен"), the source
         // ("from Y", "auprès de Y") or the recipient ("to Y", "à Y", "Y に").
         // The first party of a clause is its subject even after an article that doubles as a marker (Portuguese "a Sigma").
