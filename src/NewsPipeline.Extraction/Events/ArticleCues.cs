@@ -12,7 +12,8 @@ internal sealed record ArticleCues(
     IReadOnlyList<PhraseMatch<DateEntry>> Dates,
     PhraseMatcher<EventCue> RoleMatcher,
     IReadOnlySet<string> RangeLinks,
-    IReadOnlyList<string> YearSuffixes)
+    IReadOnlyList<string> YearSuffixes,
+    IReadOnlyList<PhraseMatch<string>> EndMarkers)
 {
     public static ArticleCues Find(RecognisedArticle article, EventLexicon events, DateLexicon dates) => new(
         events.TypeCues.For(article.Language).FindAll(article.Text),
@@ -21,7 +22,8 @@ internal sealed record ArticleCues(
         dates.Matcher.For(article.Language).FindAll(article.Text),
         events.RoleCues.For(article.Language),
         dates.RangeLinks.For(article.Language),
-        dates.YearSuffixes.For(article.Language));
+        dates.YearSuffixes.For(article.Language),
+        dates.EndMarkers.For(article.Language).FindAll(article.Text));
 
     /// <summary>
     /// Buying and selling verbs of a span, without those that only modify a deal noun ("supply" in "supply agreement",

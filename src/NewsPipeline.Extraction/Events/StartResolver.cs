@@ -19,7 +19,9 @@ internal static class StartResolver
     public static EventCandidate Assign(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
     {
         var sentence = candidate.Sentence;
-        var years = article.Years.Where(y => sentence.Contains(y.Start) && !Compared(cues, y)).ToList();
+        // A contract or a ban runs until a year; output and trade reach a level by one ("bis 2027 auf 1.800 t steigern").
+        var lasts = candidate.Type is EventType.SupplyAgreement or EventType.ExportRestriction;
+        var years = article.Years.Where(y => sentence.Contains(y.Start) && !Compared(cues, y) && !(lasts && Closes(cues, article, y))).ToList();
         var markers = cues.RolesOf(CueKind.StartMarker, sentence.Start, sentence.End).ToList();
         var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach && !years.Any(o => o.Start >= m.End && o.End <= y.Start)));
         var inSegment = years.Where(y => y.Start >= candidate.SegmentStart && y.End <= candidate.SegmentEnd).ToList();
@@ -97,6 +99,18 @@ internal static class StartResolver
     /// <summary>A year shortly after a comparison marker ("compared with 2022", "respecto del mismo lapso de 2009").</summary>
     private static bool Compared(ArticleCues cues, YearFound year) =>
         cues.EndingBefore(CueKind.ComparisonMarker, year.Start, MarkerReach).Any();
+
+    /// <summary>A year right after "until", "bis", "jusqu'à" ends a contract's or a ban's period (its start, if any, is written before it).</summary>
+    private static bool Closes(ArticleCues cues, RecognisedArticle article, YearFound year)
+    {
+        const int Reach = 12;
+        return cues.EndMarkers.Any(m => m.End <= year.Start && year.Start - m.End <= Reach
+            && (!article.Text.Original[m.End..year.Start].Any(char.IsLetter) || MonthOnly(cues, m.End, year.Start)));
+    }
+
+    /// <summary>Whether only a day and a month stand in a stretch ("bis 31. Dezember 2030").</summary>
+    private static bool MonthOnly(ArticleCues cues, int start, int end) =>
+        cues.Dates.Any(d => d.Start >= start && d.End <= end && d.Values[0].Month is not null);
 
     /// <summary>The first year of a span or list the year closes ("2026-2027", "2026年和2027年", "from 1 August 2023 to 31 December 2030").</summary>
     private static YearFound FirstOfSpan(YearFound year, RecognisedArticle article, ArticleCues cues)

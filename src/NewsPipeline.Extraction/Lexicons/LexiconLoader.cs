@@ -320,7 +320,8 @@ internal static class LexiconLoader
         });
         var links = PerLanguage(supported, lang => (IReadOnlySet<string>)Strings(root.GetProperty("range_links"), lang).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var suffixes = PerLanguage(supported, lang => (IReadOnlyList<string>)Strings(root.GetProperty("year_suffixes"), lang).Select(f => f.TrimEnd('*')).ToList());
-        return new DateLexicon(matcher, links, suffixes);
+        var ends = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("end_markers"), lang).Select(f => (f, f))));
+        return new DateLexicon(matcher, links, suffixes, ends);
     }
 
     /// <summary>Every entry of a per-language list, whatever the language (connectors inside names cross languages).</summary>

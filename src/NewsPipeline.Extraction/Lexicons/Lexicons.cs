@@ -123,4 +123,9 @@ internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker)
 
 /// <param name="RangeLinks">Words joining two years into a span or a list ("2026 to 2028", "2026年和2027年"): the first one starts it.</param>
 /// <param name="YearSuffixes">Words written after a year ("года", 年), skipped when reading what joins two years.</param>
-internal sealed record DateLexicon(LanguageMap<PhraseMatcher<DateEntry>> Matcher, LanguageMap<IReadOnlySet<string>> RangeLinks, LanguageMap<IReadOnlyList<string>> YearSuffixes);
+/// <param name="EndMarkers">Words that close a period ("until 2030", "bis 2030"): the year after them ends it, it does not start it.</param>
+internal sealed record DateLexicon(
+    LanguageMap<PhraseMatcher<DateEntry>> Matcher,
+    LanguageMap<IReadOnlySet<string>> RangeLinks,
+    LanguageMap<IReadOnlyList<string>> YearSuffixes,
+    LanguageMap<PhraseMatcher<string>> EndMarkers);
