@@ -297,6 +297,12 @@ internal static class LexiconLoader
             ["start_markers"] = CueKind.StartMarker,
             ["counterpart_markers"] = CueKind.CounterpartMarker,
             ["passive_auxiliaries"] = CueKind.PassiveAuxiliary,
+            ["company_anaphors"] = CueKind.CompanyAnaphor,
+            ["comparison_markers"] = CueKind.ComparisonMarker,
+            ["location_markers"] = CueKind.LocationMarker,
+            ["producer_nouns"] = CueKind.ProducerNoun,
+            ["consumer_nouns"] = CueKind.ConsumerNoun,
+            ["subsidiary_nouns"] = CueKind.SubsidiaryNoun,
         };
         var roles = PerLanguage(supported, lang => new PhraseMatcher<EventCue>(
             root.GetProperty("roles").EnumerateObject().SelectMany(r => Strings(r.Value, lang).Select(f => (f, new EventCue(roleKinds[r.Name]))))));
@@ -330,10 +336,24 @@ internal static class LexiconLoader
                 entries.AddRange(Strings(relative.Value, lang).Select(f => (f, new DateEntry(null, offsets[relative.Name], false))));
             }
 
+            // A quarter or half year stands for its first month ("third quarter" → July).
+            foreach (var (section, months) in new[] { ("quarters", 3), ("halves", 6) })
+            {
+                var first = 1;
+                foreach (var names in root.GetProperty(section).GetProperty(lang).EnumerateArray())
+                {
+                    entries.AddRange(names.EnumerateArray().Select(n => (n.GetString()!, new DateEntry(first, null, false))));
+                    first += months;
+                }
+            }
+
             entries.AddRange(Strings(root.GetProperty("last_markers"), lang).Select(f => (f, new DateEntry(null, null, true))));
             return new PhraseMatcher<DateEntry>(entries);
         });
-        return new DateLexicon(matcher);
+        var links = PerLanguage(supported, lang => (IReadOnlySet<string>)Strings(root.GetProperty("range_links"), lang).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var suffixes = PerLanguage(supported, lang => (IReadOnlyList<string>)Strings(root.GetProperty("year_suffixes"), lang).Select(f => f.TrimEnd('*')).ToList());
+        var ends = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("end_markers"), lang).Select(f => (f, f))));
+        return new DateLexicon(matcher, links, suffixes, ends);
     }
 
     /// <summary>Every entry of a per-language list, whatever the language (connectors inside names cross languages).</summary>

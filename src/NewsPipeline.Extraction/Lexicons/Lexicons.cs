@@ -104,6 +104,12 @@ internal enum CueKind
     StartMarker,
     CounterpartMarker,
     PassiveAuxiliary,
+    CompanyAnaphor,
+    ComparisonMarker,
+    LocationMarker,
+    ProducerNoun,
+    ConsumerNoun,
+    SubsidiaryNoun,
     QuantityKind,
 }
 
@@ -121,4 +127,11 @@ internal sealed record EventLexicon(
 /// <summary>A date phrase: a month (1-12) or a year relative to the publication year.</summary>
 internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker);
 
-internal sealed record DateLexicon(LanguageMap<PhraseMatcher<DateEntry>> Matcher);
+/// <param name="RangeLinks">Words joining two years into a span or a list ("2026 to 2028", "2026年和2027年"): the first one starts it.</param>
+/// <param name="YearSuffixes">Words written after a year ("года", 年), skipped when reading what joins two years.</param>
+/// <param name="EndMarkers">Words that close a period ("until 2030", "bis 2030"): the year after them ends it, it does not start it.</param>
+internal sealed record DateLexicon(
+    LanguageMap<PhraseMatcher<DateEntry>> Matcher,
+    LanguageMap<IReadOnlySet<string>> RangeLinks,
+    LanguageMap<IReadOnlyList<string>> YearSuffixes,
+    LanguageMap<PhraseMatcher<string>> EndMarkers);
