@@ -1,3 +1,5 @@
+using NewsPipeline.Core.Stories;
+
 namespace NewsPipeline.Storage;
 
 /// <summary>Where the embedded LiteDB store lives. Validated before the file is touched.</summary>
@@ -9,10 +11,13 @@ public sealed record LiteDbStoreOptions
     /// <summary>Path of the LiteDB data file; its folder is created when missing.</summary>
     public string DatabasePath { get; init; } = DefaultDatabasePath;
 
+    /// <summary>When a new event counts as a further report of a stored deal.</summary>
+    public StoryMatchOptions Stories { get; init; } = new();
+
     /// <summary>Every problem with these options, so that the operator sees them all at once.</summary>
     public IReadOnlyList<string> Validate()
     {
-        var errors = new List<string>();
+        var errors = Stories.Validate().ToList();
         if (string.IsNullOrWhiteSpace(DatabasePath))
         {
             errors.Add("The database path is empty.");

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Core.Extraction;
+using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Storage;
 using Xunit;
 
@@ -39,4 +41,43 @@ public sealed class EventFormatterTests
         Assert.Contains("KZ → JP", cjkRow, StringComparison.Ordinal);
         Assert.EndsWith("(2 events)", rows[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_deal_reported_twice_shows_two_sources_and_both_languages()
+    {
+        var first = Event("Mitsubishi Corporation RtM Japan", "Le Kazakhstan livrera du gallium au Japon.");
+        var japanese = new EventSource(
+            "a2", "http://127.0.0.1/b.html", "demo: asia", "ja", "ガリウム供給", first.ArticlePublished, first.StoredAt,
+            first.Event with { Evidence = "カザフスタンのアルミニウム会社が三菱商事RtMジャパンにガリウムを供給する。" });
+        var deal = first with { Sources = [SingleSource(first), japanese] };
+
+        var table = new StringWriter();
+        await EventFormatter.WriteAsync(table, [deal], EventFormat.Table);
+        var csv = new StringWriter();
+        await EventFormatter.WriteAsync(csv, [deal], EventFormat.Csv);
+
+        var row = table.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Single(r => r.Contains("gallium", StringComparison.Ordinal));
+        Assert.Contains("fr,ja", row, StringComparison.Ordinal);
+        Assert.EndsWith(" 2", row.TrimEnd(), StringComparison.Ordinal);
+        var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",sources", lines[0].TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith(",2", lines[1].TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sources_and_history_survive_the_json_that_query_reads_from_a_running_service()
+    {
+        var first = Event("Mitsubishi Corporation RtM Japan", "Le Kazakhstan négocie la livraison de gallium au Japon.");
+        var change = new StatusChange(EventStatus.Talks, EventStatus.Fact, "a2", first.ArticlePublished, first.StoredAt);
+        var deal = first with { Sources = [SingleSource(first), SingleSource(first) with { ArticleId = "a2", Language = "ru" }], History = [change] };
+
+        var read = JsonSerializer.Deserialize<StoredEvent>(JsonSerializer.Serialize(deal, RecordJson.Options), RecordJson.Options)!;
+
+        Assert.Equal(deal.Sources, read.Sources!);
+        Assert.Equal([change], read.History!);
+        Assert.Equal(2, read.SourceCount);
+    }
+
+    private static EventSource SingleSource(StoredEvent stored) => new(
+        stored.ArticleId, stored.ArticleUrl, stored.FeedName, stored.Language, stored.ArticleTitle, stored.ArticlePublished, stored.StoredAt, stored.Event);
 }

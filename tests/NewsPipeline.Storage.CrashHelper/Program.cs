@@ -33,7 +33,8 @@ for (var i = 0; ; i++)
         .Select(n => new StoredEvent(
             $"{id}-{n.ToString(CultureInfo.InvariantCulture)}",
             id,
-            new SupplyEvent(EventType.SupplyAgreement, "gallium", "Buyer " + n, "Seller " + n, 15 + n, RatePeriod.Year, "2026", "KZ", "JP", EventStatus.Fact, "summary", "evidence"),
+            // Distinct parties per article and event: each is its own deal, never a further source of another.
+            new SupplyEvent(EventType.SupplyAgreement, "gallium", $"Buyer {args[1]}.{i}.{n}", $"Seller {args[1]}.{i}.{n}", 15 + n, RatePeriod.Year, "2026", "KZ", "JP", EventStatus.Fact, "summary", "evidence"),
             "fr",
             "crash-feed",
             url,

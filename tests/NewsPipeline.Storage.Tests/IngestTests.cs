@@ -95,7 +95,12 @@ public sealed class IngestTests
             var readArticle = await reopened.GetArticleAsync(article.Id, CancellationToken.None);
             Assert.Equal(article, readArticle);
             Assert.Equal(published.UtcTicks, readArticle!.Published!.Value.UtcTicks);
-            Assert.Equal([stored], await reopened.QueryEventsAsync(new EventQuery(), CancellationToken.None));
+            var readEvent = Assert.Single(await reopened.QueryEventsAsync(new EventQuery(), CancellationToken.None));
+            Assert.Equal(stored, readEvent with { Sources = null, History = null });
+            Assert.Equal(
+                new EventSource(article.Id, article.Url, article.FeedName, "kk", article.Title, published, Samples.FetchedAt, stored.Event),
+                Assert.Single(readEvent.Sources!));
+            Assert.Empty(readEvent.History!);
             Assert.Equal(feed, await reopened.GetFeedStateAsync(feed.FeedName, CancellationToken.None));
             Assert.Equal(IngestOutcome.DuplicateUrl, await reopened.AddArticleAsync(article, [stored], CancellationToken.None));
         }
@@ -159,8 +164,9 @@ public sealed class IngestTests
             .Select(i => Samples.Article($"https://parallel.example/{i}", $"Rapport {i} : la production de lithium augmente au Chili et en Argentine.", "fr"))
             .ToList();
 
-        var outcomes = await Task.WhenAll(articles.Select(article => Task.Run(() =>
-            store.AddArticleAsync(article, [Samples.Stored(article, Samples.Event(EventType.Production, "lithium", article.Text))], CancellationToken.None))));
+        // A different producer in each: 64 separate deals, none a further source of another.
+        var outcomes = await Task.WhenAll(articles.Select((article, i) => Task.Run(() =>
+            store.AddArticleAsync(article, [Samples.Stored(article, Samples.Event(EventType.Production, "lithium", article.Text, seller: $"Minera {i}"))], CancellationToken.None))));
         var sameArticleTwice = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() =>
             store.AddArticleAsync(Samples.Article("https://parallel.example/shared", "Un seul article partagé.", "fr"), [], CancellationToken.None))));
 

@@ -5,7 +5,7 @@ using NewsPipeline.Cli.Query;
 namespace NewsPipeline.Cli.Commands;
 
 /// <summary>
-/// `query`: filter stored events (DESIGN §4). When a running `run`/`serve` owns the store, the query goes to
+/// `query`: filter stored events (DESIGN §4), one row per deal with the number of articles that reported it. When a running `run`/`serve` owns the store, the query goes to
 /// that process over loopback HTTP (<see cref="StoreReader"/>).
 /// </summary>
 internal static class QueryCommand
@@ -20,16 +20,17 @@ internal static class QueryCommand
         var until = new Option<string?>("--until") { Description = "Up to this date" };
         var minTonnes = new Option<string?>("--min-tonnes") { Description = "Only events of at least this many tonnes" };
         var text = new Option<string?>("--text") { Description = "Words that must appear in the evidence or article title" };
+        var minSources = new Option<string?>("--min-sources") { Description = "Only deals reported by at least this many articles" };
         var limit = new Option<string?>("--limit") { Description = "At most this many events (default 200)" };
         var format = new Option<EventFormat>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => EventFormat.Table };
         var db = CommonOptions.Database();
         var output = CommonOptions.Output();
-        var command = new Command("query", "Search stored events") { metal, country, company, type, since, until, minTonnes, text, limit, format, db, output };
+        var command = new Command("query", "Search stored events") { metal, country, company, type, since, until, minTonnes, text, minSources, limit, format, db, output };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var parameters = new EventQueryParameters(
                 parse.GetValue(metal), parse.GetValue(country), parse.GetValue(company), parse.GetValue(type),
-                parse.GetValue(since), parse.GetValue(until), parse.GetValue(minTonnes), parse.GetValue(text), parse.GetValue(limit));
+                parse.GetValue(since), parse.GetValue(until), parse.GetValue(minTonnes), parse.GetValue(text), parse.GetValue(limit), parse.GetValue(minSources));
             var (query, errors) = parameters.Parse();
             if (query is null)
             {

@@ -14,10 +14,13 @@ public enum EventFormat
     Csv,
 }
 
-/// <summary>Writes stored events as an aligned table, JSON or CSV (RFC 4180).</summary>
+/// <summary>
+/// Writes stored events as an aligned table, JSON or CSV (RFC 4180). Each row is one deal: the table and CSV give
+/// how many articles reported it (the table also their languages), JSON gives every source and the status history.
+/// </summary>
 public static class EventFormatter
 {
-    private static readonly string[] Columns = ["type", "metal", "buyer", "seller", "tonnes", "per", "start", "origin → destination", "status", "lang", "source"];
+    private static readonly string[] Columns = ["type", "metal", "buyer", "seller", "tonnes", "per", "start", "origin → destination", "status", "lang", "feed", "sources"];
 
     public static async Task WriteAsync(TextWriter writer, IReadOnlyList<StoredEvent> events, EventFormat format)
     {
@@ -44,7 +47,7 @@ public static class EventFormatter
             e.Tonnes?.ToString("#,0.###", CultureInfo.InvariantCulture) ?? "",
             e.Per is null ? "" : Snake(e.Per.Value), e.Start ?? "",
             e.Origin is null && e.Destination is null ? "" : $"{e.Origin ?? "?"} → {e.Destination ?? "?"}",
-            Snake(e.Status), stored.Language, stored.FeedName,
+            Snake(e.Status), Languages(stored), stored.FeedName, stored.SourceCount.ToString(CultureInfo.InvariantCulture),
         ];
     }
 
@@ -56,7 +59,7 @@ public static class EventFormatter
 
     private static async Task WriteCsvAsync(TextWriter writer, IReadOnlyList<StoredEvent> events)
     {
-        string[] header = ["id", "type", "metal", "buyer", "seller", "tonnes", "per", "start", "origin", "destination", "status", "language", "feed", "article_url", "published", "evidence"];
+        string[] header = ["id", "type", "metal", "buyer", "seller", "tonnes", "per", "start", "origin", "destination", "status", "language", "feed", "article_url", "published", "evidence", "sources"];
         await writer.WriteLineAsync(string.Join(',', header));
         foreach (var stored in events)
         {
@@ -66,10 +69,17 @@ public static class EventFormatter
                 stored.Id, Snake(e.Type), e.Metal, e.Buyer, e.Seller, e.Tonnes?.ToString("R", CultureInfo.InvariantCulture),
                 e.Per is null ? null : Snake(e.Per.Value), e.Start, e.Origin, e.Destination, Snake(e.Status), stored.Language,
                 stored.FeedName, stored.ArticleUrl, stored.ArticlePublished?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Evidence,
+                stored.SourceCount.ToString(CultureInfo.InvariantCulture),
             ];
             await writer.WriteLineAsync(string.Join(',', cells.Select(Csv)));
         }
     }
+
+    // The languages the deal was reported in, first report first: "fr,en,ja".
+    private static string Languages(StoredEvent stored) =>
+        stored.Sources is { Count: > 1 } sources
+            ? string.Join(',', sources.Select(source => source.Language).Distinct(StringComparer.Ordinal))
+            : stored.Language;
 
     private static string Csv(string? cell)
     {

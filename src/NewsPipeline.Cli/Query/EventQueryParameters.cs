@@ -17,19 +17,20 @@ public sealed record EventQueryParameters(
     string? Until = null,
     string? MinTonnes = null,
     string? Text = null,
-    string? Limit = null)
+    string? Limit = null,
+    string? MinSources = null)
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
 
-    public static IReadOnlyList<string> Names { get; } = ["metal", "country", "company", "type", "since", "until", "min_tonnes", "text", "limit"];
+    public static IReadOnlyList<string> Names { get; } = ["metal", "country", "company", "type", "since", "until", "min_tonnes", "text", "limit", "min_sources"];
 
     public static EventQueryParameters FromLookup(Func<string, string?> get) =>
-        new(get("metal"), get("country"), get("company"), get("type"), get("since"), get("until"), get("min_tonnes"), get("text"), get("limit"));
+        new(get("metal"), get("country"), get("company"), get("type"), get("since"), get("until"), get("min_tonnes"), get("text"), get("limit"), get("min_sources"));
 
     /// <summary>The parameters as a URL query string ("?metal=gallium&amp;…"), empty when none is set.</summary>
     public string ToQueryString()
     {
-        string?[] values = [Metal, Country, Company, Type, Since, Until, MinTonnes, Text, Limit];
+        string?[] values = [Metal, Country, Company, Type, Since, Until, MinTonnes, Text, Limit, MinSources];
         var pairs = Names.Zip(values).Where(p => !string.IsNullOrEmpty(p.Second)).Select(p => p.First + "=" + Uri.EscapeDataString(p.Second!)).ToList();
         return pairs.Count == 0 ? "" : "?" + string.Join('&', pairs);
     }
@@ -69,6 +70,19 @@ public sealed record EventQueryParameters(
             errors.Add($"limit '{Limit}' must be a whole number from 1 to 10000");
         }
 
+        int? minSources = null;
+        if (!string.IsNullOrWhiteSpace(MinSources))
+        {
+            if (int.TryParse(MinSources, NumberStyles.None, CultureInfo.InvariantCulture, out var sources) && sources >= 1)
+            {
+                minSources = sources;
+            }
+            else
+            {
+                errors.Add($"min_sources '{MinSources}' must be a whole number of at least 1");
+            }
+        }
+
         var country = Country?.Trim().ToUpperInvariant();
         if (!string.IsNullOrEmpty(country) && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
         {
@@ -81,7 +95,7 @@ public sealed record EventQueryParameters(
         }
 
         return (new EventQuery(
-            Blank(Metal)?.ToLowerInvariant(), Blank(country), Blank(Company), type, since, until, minTonnes, Blank(Text), limit), errors);
+            Blank(Metal)?.ToLowerInvariant(), Blank(country), Blank(Company), type, since, until, minTonnes, Blank(Text), limit, minSources), errors);
     }
 
     private static EventType? ParseType(string text)

@@ -115,19 +115,37 @@ public sealed partial class ArticleIngestor(
                 stored.Id, e, stored.Language, feed.Name, stored.Url, stored.Title, published, now))
             .ToList();
 
-        var outcome = await store.AddArticleAsync(stored, events, cancellationToken);
-        if (outcome != IngestOutcome.Added)
+        var result = await store.IngestArticleAsync(stored, events, cancellationToken);
+        if (result.Outcome != IngestOutcome.Added)
         {
-            LogDuplicate(feed.Name, entry.Link, outcome.ToString());
+            LogDuplicate(feed.Name, entry.Link, result.Outcome.ToString());
             return new EntryReport(entry.Link, EntryOutcome.Duplicate, 0, null);
         }
 
         LogStored(feed.Name, entry.Link, stored.Id, stored.Language, events.Count);
+        foreach (var outcome in result.Events)
+        {
+            if (outcome.StatusChange is { } change)
+            {
+                LogStatusChanged(feed.Name, stored.Id, outcome.EventId, change.From, change.To, outcome.SourceCount);
+            }
+            else if (outcome.Outcome == StoryOutcome.NewSource)
+            {
+                LogFurtherSource(feed.Name, stored.Id, outcome.EventId, outcome.SourceCount);
+            }
+        }
+
         return new EntryReport(entry.Link, EntryOutcome.Added, events.Count, null);
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Feed {Feed}: stored article {Url} as {ArticleId} ({Language}) with {Events} events")]
     private partial void LogStored(string feed, Uri url, string articleId, string language, int events);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Feed {Feed}: article {ArticleId} is a further source of event {EventId} ({Sources} sources)")]
+    private partial void LogFurtherSource(string feed, string articleId, string eventId, int sources);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Feed {Feed}: article {ArticleId} moves event {EventId} from {From} to {To} ({Sources} sources)")]
+    private partial void LogStatusChanged(string feed, string articleId, string eventId, EventStatus from, EventStatus to, int sources);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Feed {Feed}: article {Url} not added ({Outcome})")]
     private partial void LogDuplicate(string feed, Uri url, string outcome);

@@ -21,7 +21,15 @@ public interface IPipelineStore : IDisposable
     /// Stores an article and its events in one transaction. Idempotent: an article whose canonical URL
     /// or content hash is already stored is not added again, and neither are its events.
     /// </summary>
-    Task<IngestOutcome> AddArticleAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
+    async Task<IngestOutcome> AddArticleAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
+        (await IngestArticleAsync(article, events, cancellationToken)).Outcome;
+
+    /// <summary>
+    /// <see cref="AddArticleAsync"/> with the fate of each event: an event that reports a deal already stored
+    /// (see <c>Stories.StoryMatcher</c>) becomes a further source of it, fills the fields it lacked and records a
+    /// status change that matters, in the same transaction as the article.
+    /// </summary>
+    Task<IngestResult> IngestArticleAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken);
 
     Task<StoredArticle?> GetArticleAsync(string id, CancellationToken cancellationToken);
 

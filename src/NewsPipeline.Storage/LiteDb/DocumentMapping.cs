@@ -2,6 +2,7 @@ using System.Globalization;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
+using NewsPipeline.Core.Stories;
 using NewsPipeline.Core.Text;
 using NewsPipeline.Storage.Search;
 
@@ -79,9 +80,11 @@ internal static class DocumentMapping
         document.Published,
         document.FetchedAt);
 
-    public static EventDocument ToDocument(StoredEvent stored)
+    /// <summary>The row of a deal, filed under <paramref name="storyKeys"/> (see <c>StoryBlocking</c>).</summary>
+    public static EventDocument ToDocument(StoredEvent stored, IReadOnlyList<string> storyKeys)
     {
         var e = stored.Event;
+        var sources = StorySignature.StoredSources(stored);
         var when = EventWhen.Of(e.Start, stored.ArticlePublished);
         return new EventDocument
         {
@@ -110,32 +113,108 @@ internal static class DocumentMapping
             WhenFrom = when is { } w1 ? Midnight(w1.From) : null,
             WhenTo = when is { } w2 ? Midnight(w2.To) : null,
             SortKey = SortKey(when, stored),
-            SearchText = SearchKey.Fold(string.Join(' ', e.Evidence, e.Summary, stored.ArticleTitle)),
+            SearchText = SearchKey.Fold(string.Join(' ', sources.SelectMany(s => new[] { s.Reported.Evidence, s.Title }).Prepend(e.Summary))),
+            Sources = sources.Select(ToDocument).ToList(),
+            History = (stored.History ?? []).Select(ToDocument).ToList(),
+            StoryKeys = storyKeys.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 
-    public static StoredEvent ToRecord(EventDocument document) => new(
-        document.Id,
+    public static StoredEvent ToRecord(EventDocument document)
+    {
+        var stored = new StoredEvent(
+            document.Id,
+            document.ArticleId,
+            ToRecord(
+                document.Type, document.Metal, document.Buyer, document.Seller, document.Tonnes, document.Per, document.Start,
+                document.Origin, document.Destination, document.Status, document.Summary, document.Evidence),
+            document.Language,
+            document.FeedName,
+            document.ArticleUrl,
+            document.ArticleTitle,
+            document.ArticlePublished,
+            document.StoredAt);
+
+        // Rows written before stories have no source list: the row's own article is its one source.
+        return stored with
+        {
+            Sources = document.Sources?.Select(ToRecord).ToList() ?? StorySignature.StoredSources(stored),
+            History = document.History?.Select(ToRecord).ToList() ?? [],
+        };
+    }
+
+    private static EventSourceDocument ToDocument(EventSource source) => new()
+    {
+        ArticleId = source.ArticleId,
+        Url = source.Url,
+        FeedName = source.FeedName,
+        Language = source.Language,
+        Title = source.Title,
+        Published = source.Published,
+        StoredAt = source.StoredAt,
+        Reported = new ReportedEventDocument
+        {
+            Type = WireName<EventType>.Of(source.Reported.Type),
+            Metal = source.Reported.Metal,
+            Buyer = source.Reported.Buyer,
+            Seller = source.Reported.Seller,
+            Tonnes = source.Reported.Tonnes,
+            Per = WireName<RatePeriod>.Of(source.Reported.Per),
+            Start = source.Reported.Start,
+            Origin = source.Reported.Origin,
+            Destination = source.Reported.Destination,
+            Status = WireName<EventStatus>.Of(source.Reported.Status),
+            Summary = source.Reported.Summary,
+            Evidence = source.Reported.Evidence,
+        },
+    };
+
+    private static EventSource ToRecord(EventSourceDocument document)
+    {
+        var r = document.Reported;
+        return new EventSource(
+            document.ArticleId,
+            document.Url,
+            document.FeedName,
+            document.Language,
+            document.Title,
+            document.Published,
+            document.StoredAt,
+            ToRecord(r.Type, r.Metal, r.Buyer, r.Seller, r.Tonnes, r.Per, r.Start, r.Origin, r.Destination, r.Status, r.Summary, r.Evidence));
+    }
+
+    private static StatusChangeDocument ToDocument(StatusChange change) => new()
+    {
+        From = WireName<EventStatus>.Of(change.From),
+        To = WireName<EventStatus>.Of(change.To),
+        ArticleId = change.ArticleId,
+        Published = change.Published,
+        RecordedAt = change.RecordedAt,
+    };
+
+    private static StatusChange ToRecord(StatusChangeDocument document) => new(
+        WireName<EventStatus>.Parse(document.From),
+        WireName<EventStatus>.Parse(document.To),
         document.ArticleId,
-        new SupplyEvent(
-            WireName<EventType>.Parse(document.Type),
-            document.Metal,
-            document.Buyer,
-            document.Seller,
-            document.Tonnes,
-            WireName<RatePeriod>.ParseOptional(document.Per),
-            document.Start,
-            document.Origin,
-            document.Destination,
-            WireName<EventStatus>.Parse(document.Status),
-            document.Summary,
-            document.Evidence),
-        document.Language,
-        document.FeedName,
-        document.ArticleUrl,
-        document.ArticleTitle,
-        document.ArticlePublished,
-        document.StoredAt);
+        document.Published,
+        document.RecordedAt);
+
+    private static SupplyEvent ToRecord(
+        string type, string? metal, string? buyer, string? seller, double? tonnes, string? per, string? start,
+        string? origin, string? destination, string status, string summary, string evidence) =>
+        new(
+            WireName<EventType>.Parse(type),
+            metal,
+            buyer,
+            seller,
+            tonnes,
+            WireName<RatePeriod>.ParseOptional(per),
+            start,
+            origin,
+            destination,
+            WireName<EventStatus>.Parse(status),
+            summary,
+            evidence);
 
     /// <summary>The dedup key of a canonical URL: normalised when it is absolute, as given otherwise.</summary>
     public static string CanonicalKey(string canonicalUrl) =>

@@ -7,7 +7,7 @@ namespace NewsPipeline.Storage.LiteDb;
 
 /// <summary>
 /// DESIGN §4 <c>query</c> filters over the <c>events</c> collection. Exact filters (metal, type, country, tonnes,
-/// dates) run inside LiteDB on indexed fields; substring filters (company, text) run on the folded keys of the
+/// dates) run inside LiteDB on indexed fields; substring filters (company, text) and the source count run on the
 /// rows LiteDB returns newest first, so the limit is applied after them.
 /// </summary>
 internal sealed class EventFilter
@@ -36,6 +36,7 @@ internal sealed class EventFilter
             .ToEnumerable()
             .Where(MatchesCompany)
             .Where(MatchesText)
+            .Where(HasEnoughSources)
             .Take(query.Limit)
             .ToList();
     }
@@ -78,6 +79,10 @@ internal sealed class EventFilter
         companyKey.Length == 0
         || row.BuyerKey.Contains(companyKey, StringComparison.Ordinal)
         || row.SellerKey.Contains(companyKey, StringComparison.Ordinal);
+
+    // Rows written before stories have no source list and count as one source.
+    private bool HasEnoughSources(EventDocument row) =>
+        query.MinSources is not { } minimum || (row.Sources?.Count ?? 1) >= minimum;
 
     private bool MatchesText(EventDocument row) =>
         words.All(word => row.SearchText.Contains(word, StringComparison.Ordinal));

@@ -1,6 +1,7 @@
 using LiteDB;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
+using NewsPipeline.Core.Stories;
 using NewsPipeline.Storage.Threading;
 
 namespace NewsPipeline.Storage.LiteDb;
@@ -17,10 +18,12 @@ public sealed class LiteDbPipelineStore : IPipelineStore
     private readonly ILiteCollection<FeedDocument> feeds;
     private readonly ILiteCollection<ArticleDocument> articles;
     private readonly ILiteCollection<EventDocument> events;
+    private readonly StoryResolver stories;
     private int disposed;
 
-    private LiteDbPipelineStore(LiteDatabase database, StoreLock storeLock)
+    private LiteDbPipelineStore(LiteDatabase database, StoreLock storeLock, StoryMatchOptions storyOptions)
     {
+        stories = new StoryResolver(storyOptions);
         this.database = database;
         this.storeLock = storeLock;
         feeds = database.GetCollection<FeedDocument>(StoreSchema.Feeds);
@@ -48,7 +51,7 @@ public sealed class LiteDbPipelineStore : IPipelineStore
         {
             database = new LiteDatabase(StoreSchema.ConnectionString(storeLock.DatabasePath), StoreMapper.Create());
             StoreSchema.EnsureIndexes(database);
-            return new LiteDbPipelineStore(database, storeLock);
+            return new LiteDbPipelineStore(database, storeLock, options.Stories);
         }
         catch
         {
@@ -80,7 +83,10 @@ public sealed class LiteDbPipelineStore : IPipelineStore
         return worker.RunAsync(() => articles.Exists(StoreSchema.HasCanonicalKey(key)), cancellationToken);
     }
 
-    public Task<IngestOutcome> AddArticleAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> AddArticleAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken) =>
+        (await IngestArticleAsync(article, events, cancellationToken)).Outcome;
+
+    public Task<IngestResult> IngestArticleAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
     {
         var mismatched = events.FirstOrDefault(e => !string.Equals(e.ArticleId, article.Id, StringComparison.Ordinal));
         if (mismatched is not null)
@@ -89,8 +95,7 @@ public sealed class LiteDbPipelineStore : IPipelineStore
         }
 
         var articleDocument = DocumentMapping.ToDocument(article);
-        var eventDocuments = events.Select(DocumentMapping.ToDocument).ToList();
-        return worker.RunAsync(() => Ingest(articleDocument, eventDocuments), cancellationToken);
+        return worker.RunAsync(() => Ingest(articleDocument, events), cancellationToken);
     }
 
     public Task<StoredArticle?> GetArticleAsync(string id, CancellationToken cancellationToken) =>
@@ -124,16 +129,16 @@ public sealed class LiteDbPipelineStore : IPipelineStore
     }
 
     // Runs on the worker thread only: the explicit transaction must begin and end on the same OS thread.
-    private IngestOutcome Ingest(ArticleDocument article, List<EventDocument> eventDocuments)
+    private IngestResult Ingest(ArticleDocument article, IReadOnlyList<StoredEvent> offered)
     {
         if (articles.Exists(StoreSchema.HasCanonicalKey(article.CanonicalKey)) || articles.FindById(article.Id) is not null)
         {
-            return IngestOutcome.DuplicateUrl;
+            return new IngestResult(IngestOutcome.DuplicateUrl, []);
         }
 
         if (articles.Exists(StoreSchema.HasContentHash(article.ContentHash)))
         {
-            return IngestOutcome.DuplicateContent;
+            return new IngestResult(IngestOutcome.DuplicateContent, []);
         }
 
         if (!database.BeginTrans())
@@ -144,19 +149,36 @@ public sealed class LiteDbPipelineStore : IPipelineStore
         try
         {
             articles.Insert(article);
-            if (eventDocuments.Count > 0)
-            {
-                events.InsertBulk(eventDocuments);
-            }
-
+            var outcomes = offered.Select(StoreEvent).ToList();
             database.Commit();
+            return new IngestResult(IngestOutcome.Added, outcomes);
         }
         catch
         {
             database.Rollback();
             throw;
         }
+    }
 
-        return IngestOutcome.Added;
+    // Inside the article's transaction: a later event of the same article sees the rows written for earlier ones.
+    private EventIngest StoreEvent(StoredEvent offered)
+    {
+        var candidates = stories.LookupKeys(offered)
+            .Distinct(StringComparer.Ordinal)
+            .SelectMany(key => events.Find(StoreSchema.HasStoryKey(key)))
+            .DistinctBy(document => document.Id, StringComparer.Ordinal)
+            .Select(DocumentMapping.ToRecord);
+        var resolution = stories.Resolve(offered, candidates);
+        var document = DocumentMapping.ToDocument(resolution.Stored, stories.KeysOf(resolution.Stored));
+        if (resolution.Result.Outcome == StoryOutcome.NewEvent)
+        {
+            events.Insert(document);
+        }
+        else
+        {
+            events.Update(document);
+        }
+
+        return resolution.Result;
     }
 }

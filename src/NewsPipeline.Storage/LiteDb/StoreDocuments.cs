@@ -71,7 +71,10 @@ internal sealed class ArticleDocument
     public DateTimeOffset FetchedAt { get; set; }
 }
 
-/// <summary>One row of the <c>events</c> collection: the event flattened, with its article's context.</summary>
+/// <summary>
+/// One row of the <c>events</c> collection: one deal, its merged fields flattened, the first report's article
+/// context, every source and the status history.
+/// </summary>
 internal sealed class EventDocument
 {
     public string Id { get; set; } = string.Empty;
@@ -130,6 +133,77 @@ internal sealed class EventDocument
     /// <summary>Orders newest first when sorted descending: event date, then publication, then storage.</summary>
     public string SortKey { get; set; } = string.Empty;
 
-    /// <summary>Folded evidence, summary and article title for the text filter.</summary>
+    /// <summary>Folded evidence, summary and article title of every source for the text filter.</summary>
     public string SearchText { get; set; } = string.Empty;
+
+    /// <summary>Every report of this deal, the first included; null in rows written before stories (one source: this row's article).</summary>
+    public List<EventSourceDocument>? Sources { get; set; }
+
+    /// <summary>Status changes that mattered, oldest first.</summary>
+    public List<StatusChangeDocument>? History { get; set; }
+
+    /// <summary>The blocking keys of <c>StoryBlocking</c>, a multikey index that finds candidate deals for a new report.</summary>
+    public List<string>? StoryKeys { get; set; }
+}
+
+/// <summary>One article's report of a deal, with the fields as that article gave them.</summary>
+internal sealed class EventSourceDocument
+{
+    public string ArticleId { get; set; } = string.Empty;
+
+    public string Url { get; set; } = string.Empty;
+
+    public string FeedName { get; set; } = string.Empty;
+
+    public string Language { get; set; } = string.Empty;
+
+    public string? Title { get; set; }
+
+    public DateTimeOffset? Published { get; set; }
+
+    public DateTimeOffset StoredAt { get; set; }
+
+    public ReportedEventDocument Reported { get; set; } = new();
+}
+
+/// <summary>The event fields as one source reported them (DESIGN §3 spellings).</summary>
+internal sealed class ReportedEventDocument
+{
+    public string Type { get; set; } = string.Empty;
+
+    public string? Metal { get; set; }
+
+    public string? Buyer { get; set; }
+
+    public string? Seller { get; set; }
+
+    public double? Tonnes { get; set; }
+
+    public string? Per { get; set; }
+
+    public string? Start { get; set; }
+
+    public string? Origin { get; set; }
+
+    public string? Destination { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public string Summary { get; set; } = string.Empty;
+
+    public string Evidence { get; set; } = string.Empty;
+}
+
+/// <summary>A status change of a deal and the report that made it.</summary>
+internal sealed class StatusChangeDocument
+{
+    public string From { get; set; } = string.Empty;
+
+    public string To { get; set; } = string.Empty;
+
+    public string ArticleId { get; set; } = string.Empty;
+
+    public DateTimeOffset? Published { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
 }

@@ -34,9 +34,13 @@ internal static class StoreSchema
         {
             events.EnsureIndex(field, "$." + field);
         }
+
+        events.EnsureIndex("storyKeys", "$.storyKeys[*]");
     }
 
     public static BsonExpression HasCanonicalKey(string key) => BsonExpression.Create("$.canonicalKey = @0", new BsonValue(key));
+
+    public static BsonExpression HasStoryKey(string key) => BsonExpression.Create("$.storyKeys[*] ANY = @0", new BsonValue(key));
 
     public static BsonExpression HasContentHash(string hash) => BsonExpression.Create("$.contentHash = @0", new BsonValue(hash));
 }
