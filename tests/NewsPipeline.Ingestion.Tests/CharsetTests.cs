@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Core;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.TestSupport;
 using Xunit;
 using static NewsPipeline.Ingestion.Tests.CharsetFixtures;

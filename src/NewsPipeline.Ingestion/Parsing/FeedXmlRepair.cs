@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Parsing;
 
@@ -259,7 +260,7 @@ internal static partial class FeedXmlRepair
 
         if (codePoint is >= 0x80 and <= 0x9F)
         {
-            var mapped = Encoding.GetEncoding(1252).GetString([(byte)codePoint]);
+            var mapped = CodePages.Get(1252).GetString([(byte)codePoint]);
             return NumericReferences(mapped);
         }
 
