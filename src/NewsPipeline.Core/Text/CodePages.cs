@@ -19,4 +19,19 @@ public static class CodePages
     /// <summary>The encoding .NET knows by <paramref name="name"/>; throws <see cref="ArgumentException"/> when none.</summary>
     public static Encoding Get(string name) =>
         CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+
+    /// <summary>
+    /// The windows-1252 character a C1 control (U+0080–U+009F) stands for in text that went through latin-1 or a
+    /// numeric reference (&amp;#146; is a right quote); the control itself where windows-1252 leaves the byte undefined.
+    /// </summary>
+    public static char Windows1252ForC1(char control)
+    {
+        if (control is < '\u0080' or > '\u009F')
+        {
+            return control;
+        }
+
+        var mapped = Get(1252).GetString([(byte)control]);
+        return mapped.Length == 1 ? mapped[0] : control;
+    }
 }

@@ -189,15 +189,10 @@ public sealed partial class TextDecoder
             return text;
         }
 
-        var windows1252 = CodePages.Get(1252);
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            if (chars[i] is >= '\u0080' and <= '\u009F')
-            {
-                var mapped = windows1252.GetString([(byte)chars[i]]);
-                chars[i] = mapped.Length == 1 ? mapped[0] : chars[i];
-            }
+            chars[i] = CodePages.Windows1252ForC1(chars[i]);
         }
 
         return new string(chars);
