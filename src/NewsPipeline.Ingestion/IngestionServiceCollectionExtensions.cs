@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPipeline.Core;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.Ingestion.Http;
 using NewsPipeline.Ingestion.Parsing;
 

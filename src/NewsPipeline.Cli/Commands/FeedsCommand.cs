@@ -4,7 +4,7 @@ using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Query;
 using NewsPipeline.Storage.LiteDb;
 using NewsPipeline.Cli.Output;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.Ingestion.Parsing;
 
 namespace NewsPipeline.Cli.Commands;

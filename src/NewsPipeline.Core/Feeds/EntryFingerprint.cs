@@ -1,3 +1,5 @@
+using NewsPipeline.Core.Text;
+
 namespace NewsPipeline.Core.Feeds;
 
 /// <summary>
@@ -8,12 +10,13 @@ namespace NewsPipeline.Core.Feeds;
 /// </summary>
 public sealed record EntryFingerprint(string Key, string LinkHash, string TitleHash, string ContentHash)
 {
+    // Texts are folded first: whitespace and Unicode form changes are not edits.
     public static EntryFingerprint Of(string key, FeedEntry entry) => new(
         key,
         Text.ContentHash.ShortId(entry.Link.AbsoluteUri),
-        Text.ContentHash.ShortId(Fold(entry.Title)),
-        Text.ContentHash.ShortId(Fold(entry.Title) + "\n" + Fold(entry.Summary) + "\n"
-            + string.Join("\n", (entry.Media ?? []).Select(m => m.Url.AbsoluteUri + " " + Fold(m.Description)))));
+        Text.ContentHash.ShortId(TextFolding.Fold(entry.Title)),
+        Text.ContentHash.ShortId(TextFolding.Fold(entry.Title) + "\n" + TextFolding.Fold(entry.Summary) + "\n"
+            + string.Join("\n", (entry.Media ?? []).Select(m => m.Url.AbsoluteUri + " " + TextFolding.Fold(m.Description)))));
 
     public static EntryFingerprint? Parse(string stored)
     {
@@ -22,8 +25,4 @@ public sealed record EntryFingerprint(string Key, string LinkHash, string TitleH
     }
 
     public override string ToString() => $"{LinkHash} {TitleHash} {ContentHash} {Key}";
-
-    // Whitespace and Unicode form changes are not edits.
-    private static string Fold(string? text) =>
-        string.Join(' ', (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

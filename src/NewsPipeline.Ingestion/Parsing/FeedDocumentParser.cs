@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using CodeHollow.FeedReader;
 using NewsPipeline.Core;
 using NewsPipeline.Core.Feeds;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Parsing;
 
