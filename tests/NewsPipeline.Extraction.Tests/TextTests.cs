@@ -90,4 +90,13 @@ public sealed class TextTests
         var read = NumberReader.Read("2021 55", 0, Lexicons.Units.NumberFormats.For("fr"));
         Assert.Equal(2021, read!.Value.Value);
     }
+
+    [Fact]
+    public void A_broken_character_in_the_input_does_not_stop_the_article()
+    {
+        // A lone surrogate (a cut emoji, a mis-decoded page) made NFC normalisation throw and lost the whole article.
+        var text = AnalysisText.From("Kazatomprom exportera 500 t d'uranium \ud83d vers la Chine.");
+        Assert.Contains("uranium", text.Original, StringComparison.Ordinal);
+        Assert.Equal(text.Original.Length, text.Scan.Length);
+    }
 }
