@@ -126,7 +126,7 @@ def build_countries(gaz):
         "name": "countries",
         "about": "ISO 3166-1 alpha-2 -> names, adjectives and demonyms per language; capitals are metonyms for governments and are accepted only with guards.",
         "source": "CLDR 48.2 territory names, i18n-nationality/world-countries demonyms, hand-written inflections (models/build/countries-extra.json)",
-        "parity": ["concepts", "capitals"],
+        "parity": ["concepts", "capitals", "capital_guards"],
         "concepts": dict(sorted(names.items())),
         "capitals": dict(sorted(caps.items())),
         "person_like": extra["person_like"]["names"],
@@ -146,12 +146,16 @@ def build_metals(gaz):
     elements = load(os.path.join(gaz, "elements.json"))["elements"]
     extra = load(os.path.join(HERE, "metals-extra.json"))
     table = {}
+    symbols = {}
     for symbol, e in elements.items():
         if symbol in NON_METALS or e["Z"] > MAX_Z:
             continue
         names = e["names"]
         concept = names["en"][0].lower()
         concept = {"aluminum": "aluminium", "cesium": "caesium", "sulfur": "sulphur"}.get(concept, concept)
+        # One-letter symbols (K, U, V, W, Y) are initials and words far more often than elements.
+        if len(symbol) == 2:
+            symbols[symbol] = concept
         for lang in LANGS:
             src = names.get({"zh": "zh-CN"}.get(lang, lang), [])
             if lang == "zh":
@@ -187,12 +191,14 @@ def build_metals(gaz):
         "name": "metals",
         "about": "Canonical lowercase English metal name -> surface forms per language (see models/build/metals-extra.json for the syntax).",
         "source": "Kalzium element names via the shared gazetteer, hand-written forms, groups and intermediates",
-        "parity": ["concepts", "blockers", "metal_context", "non_metal_commodities"],
+        "parity": ["concepts", "blockers", "metal_context", "non_metal_commodities", "symbol_context"],
         "concepts": dict(sorted(table.items())),
         "event_metal": event_metal,
         "blockers": extra["blockers"],
         "metal_context": {k: v for k, v in extra["metal_context"].items() if not k.startswith("_")},
         "non_metal_commodities": {k: v for k, v in extra["non_metal_commodities"].items() if not k.startswith("_")},
+        "symbols": dict(sorted(symbols.items())),
+        "symbol_context": {k: v for k, v in extra["symbol_context"].items() if not k.startswith("_")},
     }
 
 

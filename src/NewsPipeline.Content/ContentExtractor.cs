@@ -9,6 +9,7 @@ using NewsPipeline.Content.Scoring;
 using NewsPipeline.Content.Text;
 using NewsPipeline.Core;
 using NewsPipeline.Core.Articles;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Content;
 
@@ -259,7 +260,7 @@ public sealed class ContentExtractor : IContentExtractor
     {
         var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(MetadataReader.Collapse)
+            .Select(TextFolding.Fold)
             .Where(p => p.Length > 0);
         return string.Join("\n\n", paragraphs);
     }

@@ -13,6 +13,8 @@ public interface IFeedFetcher
 /// <summary>
 /// What a feed poll produced. <see cref="Body"/> is null on 304 or failure;
 /// <see cref="NewUrl"/> is set after a permanent redirect; validators are to be stored verbatim.
+/// <see cref="RetryAfter"/> is the server's Retry-After; <see cref="FreshFor"/> how long the answer stays fresh
+/// by its Cache-Control max-age or Expires header (null when the server says nothing or forbids caching).
 /// </summary>
 public sealed record FeedFetchResult(
     byte[]? Body,
@@ -23,7 +25,17 @@ public sealed record FeedFetchResult(
     string? LastModified,
     bool NotModified,
     Failure? Failure,
-    TimeSpan? RetryAfter);
+    TimeSpan? RetryAfter,
+    TimeSpan? FreshFor = null,
+    int? StatusCode = null)
+{
+    /// <summary>
+    /// The failure is the host's, not the feed's (unreachable, too slow, overloaded or refusing us), so every feed of
+    /// that host should slow down; a 404 or an unparseable document concerns this feed alone.
+    /// </summary>
+    public bool IsHostFault => Failure is { } failure
+        && (failure.Reason is FailureReason.NetworkError or FailureReason.Timeout or FailureReason.RateLimited || StatusCode >= 500);
+}
 
 /// <summary>Turns the bytes of a feed into entries; never throws on bad input.</summary>
 public interface IFeedParser

@@ -4,6 +4,7 @@ using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Language;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Extraction;
@@ -20,11 +21,11 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     private readonly MentionRecognition recognition;
     private readonly EventBuilder events;
 
-    private ArticleAnalyzer(LexiconSet lexicons, EventTypeClassifier classifier)
+    private ArticleAnalyzer(LexiconSet lexicons, CompanyTagging tagging, EventTypeClassifier classifier)
     {
         languages = new LanguageIdentifier(lexicons.Languages);
         segmenter = new SentenceSegmenter(lexicons.Text);
-        recognition = new MentionRecognition(lexicons);
+        recognition = new MentionRecognition(lexicons, tagging);
         events = new EventBuilder(lexicons, classifier);
     }
 
@@ -32,23 +33,33 @@ public sealed class ArticleAnalyzer : IArticleAnalyzer
     public static string DefaultModelsDirectory => Path.Combine(AppContext.BaseDirectory, "models");
 
     /// <summary>
-    /// Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons and the event-type model; throws
-    /// <see cref="InvalidDataException"/> listing what is missing.
+    /// Loads every lexicon under <paramref name="modelsDirectory"/>/lexicons, the entity tagger under ner/ and the
+    /// event-type model under events/; throws <see cref="InvalidDataException"/> naming what is missing.
     /// </summary>
     public static ArticleAnalyzer Load(string modelsDirectory)
     {
         var lexicons = LexiconLoader.Load(modelsDirectory);
-        return new(lexicons, EventTypeClassifier.Load(modelsDirectory, lexicons.Events));
+        return new(lexicons, CompanyTagging.Load(modelsDirectory, lexicons), EventTypeClassifier.Load(modelsDirectory, lexicons.Events));
     }
 
-    public ExtractionResult Analyze(ExtractionInput input)
+    public ExtractionResult Analyze(ExtractionInput input) => Analyze(input, null);
+
+    /// <summary>As <see cref="Analyze(ExtractionInput)"/>, adding each stage's time to <paramref name="timings"/> when given.</summary>
+    public ExtractionResult Analyze(ExtractionInput input, StageTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(input);
+        var clock = new StageClock(timings);
         var text = AnalysisText.From(input.Text ?? string.Empty);
-        var language = languages.Identify(input.Language, (input.Title ?? string.Empty) + "\n" + text.Original);
+        clock.Lap("normalise (NFC, scan view)");
+        var language = languages.Identify(input.Language, input.Title, text.Original);
+        clock.Lap("language id");
         var sentences = segmenter.Segment(text.Original, language);
-        var article = recognition.Recognise(text, language, sentences, input.Title, input.Published);
+        clock.Lap("sentences");
+        var article = recognition.Recognise(text, language, sentences, input.Title, input.Published, ref clock);
         var found = events.Build(article);
-        return ExtractionRecordWriter.Write(input.Id, article, found);
+        clock.Lap("events");
+        var record = ExtractionRecordWriter.Write(input.Id, article, found);
+        clock.Lap("record");
+        return record;
     }
 }

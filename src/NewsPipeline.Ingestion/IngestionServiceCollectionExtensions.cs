@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NewsPipeline.Core;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.Ingestion.Http;
 using NewsPipeline.Ingestion.Parsing;
 
@@ -17,6 +17,7 @@ public static class IngestionServiceCollectionExtensions
     public static IServiceCollection AddNewsPipelineIngestion(this IServiceCollection services, IngestionOptions options)
     {
         options.EnsureValid();
+        services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton<TextDecoder>();

@@ -54,6 +54,7 @@ public sealed class LinearTrainer
         {
             LabelColumnName = KeyColumn,
             FeatureColumnName = nameof(Row.Features),
+            ExampleWeightColumnName = nameof(Row.Weight),
             L2Regularization = options.L2,
             L1Regularization = options.L1,
             MaximumNumberOfIterations = options.Iterations,
@@ -117,6 +118,7 @@ public sealed class LinearTrainer
         {
             Features = new VBuffer<float>(dimension, indices.Count, [.. values], [.. indices]),
             Label = example.Label,
+            Weight = example.Weight,
         };
     }
 
@@ -126,5 +128,7 @@ public sealed class LinearTrainer
         public VBuffer<float> Features { get; set; }
 
         public string Label { get; set; } = string.Empty;
+
+        public float Weight { get; set; } = 1f;
     }
 }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Core.Extraction;
+using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Storage;
 using Xunit;
 
@@ -60,6 +62,20 @@ public sealed class EventFormatterTests
         var lines = csv.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.EndsWith(",sources", lines[0].TrimEnd(), StringComparison.Ordinal);
         Assert.EndsWith(",2", lines[1].TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sources_and_history_survive_the_json_that_query_reads_from_a_running_service()
+    {
+        var first = Event("Mitsubishi Corporation RtM Japan", "Le Kazakhstan négocie la livraison de gallium au Japon.");
+        var change = new StatusChange(EventStatus.Talks, EventStatus.Fact, "a2", first.ArticlePublished, first.StoredAt);
+        var deal = first with { Sources = [SingleSource(first), SingleSource(first) with { ArticleId = "a2", Language = "ru" }], History = [change] };
+
+        var read = JsonSerializer.Deserialize<StoredEvent>(JsonSerializer.Serialize(deal, RecordJson.Options), RecordJson.Options)!;
+
+        Assert.Equal(deal.Sources, read.Sources!);
+        Assert.Equal([change], read.History!);
+        Assert.Equal(2, read.SourceCount);
     }
 
     private static EventSource SingleSource(StoredEvent stored) => new(

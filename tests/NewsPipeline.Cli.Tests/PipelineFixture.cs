@@ -13,12 +13,13 @@ internal sealed class PipelineFixture : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null)
+    public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new PipelineSettings(
             new LiteDbStoreOptions { DatabasePath = databasePath },
             new IngestionOptions { RequestTimeout = TimeSpan.FromSeconds(5) },
-            worker ?? new WorkerOptions(),
+            // Tests that are not about politeness poll several loopback feeds in one pass without waiting out a host gap.
+            worker ?? new WorkerOptions { MinimumHostGap = TimeSpan.Zero },
             ArticleAnalyzer.DefaultModelsDirectory);
         var services = new ServiceCollection().AddLogging().AddSingleton(new Random(7));
         if (time is not null)
@@ -26,7 +27,9 @@ internal sealed class PipelineFixture : IAsyncDisposable
             services.AddSingleton(time);
         }
 
-        provider = services.AddNewsPipeline(settings).BuildServiceProvider();
+        services.AddNewsPipeline(settings);
+        configure?.Invoke(services);
+        provider = services.BuildServiceProvider();
     }
 
     public IngestCycle Cycle => provider.GetRequiredService<IngestCycle>();

@@ -21,6 +21,38 @@ public sealed class MetadataTests
         Assert.Equal(DateSource.TimeElement, result.PublishedSource);
     }
 
+    [Theory]
+    [InlineData("2026-03-04T10:15:00 MSK", 2026, 3, 4, 10, 15, 3)]
+    [InlineData("Wed, 04 Mar 2026 10:15:00 +0900", 2026, 3, 4, 10, 15, 9)]
+    [InlineData("04.03.2026, 10:15:00", 2026, 3, 4, 10, 15, 0)]
+    [InlineData("04/03/2026 10:15 pm", 2026, 3, 4, 22, 15, 0)]
+    [InlineData("1772619300", 2026, 3, 4, 10, 15, 0)]
+    public void Meta_dates_are_read_as_feeds_write_them_and_keep_the_publishers_offset(
+        string written, int year, int month, int day, int hour, int minute, int offsetHours)
+    {
+        var html = $"<html><head><meta property=\"article:published_time\" content=\"{written}\"></head><body><article><h1>Gallium</h1>{Story}</article></body></html>";
+
+        var result = _extractor.ExtractDetailed(html, null);
+
+        var expected = new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(offsetHours));
+        Assert.Equal(expected, result.Content.Published);
+        Assert.Equal(expected.Offset, result.Content.Published?.Offset);
+        Assert.Equal(DateSource.MetaTag, result.PublishedSource);
+    }
+
+    [Theory]
+    [InlineData("২০২৬-০৩-০৪T১০:১৫:০০+০৬:০০")]
+    [InlineData("1850-01-01")]
+    public void Meta_dates_that_are_not_plausible_publication_dates_give_way_to_the_url(string written)
+    {
+        var html = $"<html><head><meta property=\"article:published_time\" content=\"{written}\"></head><body><article>{Story}</article></body></html>";
+
+        var result = _extractor.ExtractDetailed(html, new Uri("https://example.org/2025/11/07/smelter-output/"));
+
+        Assert.Equal(new DateTimeOffset(2025, 11, 7, 0, 0, 0, TimeSpan.Zero), result.Content.Published);
+        Assert.Equal(DateSource.UrlPath, result.PublishedSource);
+    }
+
     [Fact]
     public void Published_date_from_the_url_path()
     {

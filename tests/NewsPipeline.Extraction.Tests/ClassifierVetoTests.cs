@@ -44,7 +44,7 @@ public sealed class ClassifierVetoTests
     {
         var analysed = AnalysisText.From(text);
         var sentences = new SentenceSegmenter(Lexicons.Text).Segment(analysed.Original, language);
-        var article = new MentionRecognition(Lexicons).Recognise(analysed, language, sentences, null, null);
+        var article = Recognition.Recognise(Lexicons, analysed, language, sentences);
         var cues = ArticleCues.Find(article, Lexicons.Events, Lexicons.Dates);
         return new EventTyper(Lexicons.Metals, Lexicons.Events, new ClassifierVeto(classifier)).Find(article, cues);
     }

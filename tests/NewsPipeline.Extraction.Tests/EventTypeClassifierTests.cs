@@ -96,6 +96,6 @@ public sealed class EventTypeClassifierTests
     {
         var analysed = AnalysisText.From(text);
         var sentence = new Sentence(0, 0, analysed.Length);
-        return (new MentionRecognition(Lexicons).Recognise(analysed, language, [sentence], null, null), sentence);
+        return (Recognition.Recognise(Lexicons, analysed, language, [sentence]), sentence);
     }
 }

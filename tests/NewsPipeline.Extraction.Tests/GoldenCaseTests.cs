@@ -78,6 +78,12 @@ public sealed class GoldenCaseTests(AnalyzerFixture fixture) : IClassFixture<Ana
                 Assert.True(result.Events.Any(e => Matches(expected, e)), $"no event matches {expected}; got: {string.Join(" | ", result.Events.Select(e => e.Summary))}");
             }
         }
+
+        // Repeats merge and separate deals stay separate: the count is part of the answer.
+        if (c.TryGetProperty("event_count", out var count))
+        {
+            Assert.True(count.GetInt32() == result.Events.Count, $"expected {count.GetInt32()} events, got: {string.Join(" | ", result.Events.Select(e => e.Summary))}");
+        }
     }
 
     private static bool Matches(JsonElement expected, SupplyEvent actual)

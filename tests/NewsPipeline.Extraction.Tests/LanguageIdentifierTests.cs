@@ -21,12 +21,12 @@ public sealed class LanguageIdentifierTests
     [InlineData("A empresa japonesa vai importar gálio do Cazaquistão, segundo o acordo com a mineradora.", "pt")]
     [InlineData("La minera chilena firmó un acuerdo para vender litio al año a un fabricante coreano.", "es")]
     public void Undeclared_language_comes_from_script_and_words(string text, string expected) =>
-        Assert.Equal(expected, Identifier.Identify(null, text));
+        Assert.Equal(expected, Identifier.Identify(null, null, text));
 
     [Fact]
     public void A_declared_supported_language_wins()
     {
-        Assert.Equal("kk", Identifier.Identify("kk-KZ", "Казахстан начнет экспорт галлия."));
-        Assert.Equal("zh", Identifier.Identify("zh-Hant", "something"));
+        Assert.Equal("kk", Identifier.Identify("kk-KZ", null, "Казахстан начнет экспорт галлия."));
+        Assert.Equal("zh", Identifier.Identify("zh-Hant", null, "something"));
     }
 }

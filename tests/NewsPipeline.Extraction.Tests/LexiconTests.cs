@@ -32,6 +32,50 @@ public sealed class LexiconTests
     }
 
     [Fact]
+    public void Parity_check_reports_a_language_keyed_section_left_out_of_parity()
+    {
+        using var temp = new TempDirectory();
+        var lexicons = Directory.CreateDirectory(Path.Combine(temp.Path, "lexicons")).FullName;
+        File.Copy(Path.Combine(RepositoryPaths.Models, "lexicons", "languages.json"), Path.Combine(lexicons, "languages.json"));
+        File.WriteAllText(
+            Path.Combine(lexicons, "toy.json"),
+            """
+            {"parity": ["rates"], "parity_exempt": {"suffixes": "only some languages write one"},
+             "rates": {"year": {"fr": ["par an"], "en": ["a year"], "ru": ["в год"], "de": ["pro Jahr"], "es": ["al año"], "pt": ["por ano"], "ja": ["年間"], "zh": ["每年"], "kk": ["жылына"]}},
+             "approximations": {"fr": ["environ"], "en": ["about"]},
+             "cues": {"contract": {"forms": {"en": ["offtake"]}}},
+             "suffixes": {"ja": ["年"]},
+             "firms": {"Acme": {"country": "US", "aliases": ["Acme"]}}}
+            """);
+
+        var gaps = LexiconLoader.FindParityGaps(temp.Path);
+
+        Assert.Contains(gaps, g => g.Contains("'approximations'", StringComparison.Ordinal));
+        Assert.Contains(gaps, g => g.Contains("'cues'", StringComparison.Ordinal));
+        Assert.DoesNotContain(gaps, g => g.Contains("'rates'", StringComparison.Ordinal) || g.Contains("'suffixes'", StringComparison.Ordinal) || g.Contains("'firms'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("metals.json", "concepts")]
+    [InlineData("metals.json", "non_metal_commodities")]
+    [InlineData("countries.json", "concepts")]
+    [InlineData("countries.json", "capitals")]
+    [InlineData("countries.json", "capital_guards")]
+    [InlineData("units.json", "units")]
+    [InlineData("units.json", "multipliers")]
+    [InlineData("units.json", "rates")]
+    [InlineData("units.json", "number_formats")]
+    [InlineData("events.json", "types")]
+    [InlineData("events.json", "kinds")]
+    [InlineData("companies.json", "nouns")]
+    [InlineData("organisations.json", "heads")]
+    public void The_concepts_every_language_needs_are_under_parity(string file, string section)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Models, "lexicons", file)));
+        Assert.Contains(section, doc.RootElement.GetProperty("parity").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
     public void Manifest_lists_every_lexicon_with_its_current_hash()
     {
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Models, "manifest.json")));

@@ -43,6 +43,21 @@ public sealed class TextTests
         Assert.Equal(["钴出口禁令结束。", "配额开始"], Sentences("钴出口禁令结束。\n\n配额开始", "zh"));
     }
 
+    [Theory]
+    [InlineData("fr", "« Le contrat est signé. » Eramet livrera dès 2026. M. Durand l'a confirmé.", 3, "« Le contrat est signé. »")]
+    [InlineData("es", "EE.UU. importó 5 t de galio de la empresa Minera S.A. en 2024. Chile exportó cobre.", 2, "EE.UU. importó 5 t de galio de la empresa Minera S.A. en 2024.")]
+    [InlineData("pt", "A Serra Azul Ltda. exportou 10 t de lítio. A China importou.", 2, "A Serra Azul Ltda. exportou 10 t de lítio.")]
+    [InlineData("kk", "2023 ж. компания 15 мың т мыс жеткізді. Экспорт өсті.", 2, "2023 ж. компания 15 мың т мыс жеткізді.")]
+    [InlineData("en", "\"We signed.\" Glencore will ship from 2026. Did it? Yes.", 4, "\"We signed.\"")]
+    [InlineData("ja", "同社は「契約を結んだ。」と述べた。出荷は来年始まる。", 2, "同社は「契約を結んだ。」と述べた。")]
+    [InlineData("zh", "该公司表示：“协议已签署。”出货明年开始。", 2, "该公司表示：“协议已签署。”")]
+    public void Sentences_end_after_their_closing_quote_and_not_at_abbreviations(string language, string text, int count, string first)
+    {
+        var sentences = Sentences(text, language);
+        Assert.Equal(count, sentences.Count);
+        Assert.Equal(first, sentences[0]);
+    }
+
     [Fact]
     public void Cjk_characters_are_single_tokens_and_words_keep_inner_hyphens()
     {
@@ -74,5 +89,14 @@ public sealed class TextTests
     {
         var read = NumberReader.Read("2021 55", 0, Lexicons.Units.NumberFormats.For("fr"));
         Assert.Equal(2021, read!.Value.Value);
+    }
+
+    [Fact]
+    public void A_broken_character_in_the_input_does_not_stop_the_article()
+    {
+        // A lone surrogate (a cut emoji, a mis-decoded page) made NFC normalisation throw and lost the whole article.
+        var text = AnalysisText.From("Kazatomprom exportera 500 t d'uranium \ud83d vers la Chine.");
+        Assert.Contains("uranium", text.Original, StringComparison.Ordinal);
+        Assert.Equal(text.Original.Length, text.Scan.Length);
     }
 }

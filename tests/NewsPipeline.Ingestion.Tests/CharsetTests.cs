@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Core;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.TestSupport;
 using Xunit;
 using static NewsPipeline.Ingestion.Tests.CharsetFixtures;
@@ -114,6 +114,33 @@ public sealed class CharsetTests
         var decoded = new TextDecoder().Decode(bytes, "application/rss+xml; charset=utf-8");
 
         Assert.Contains(German, decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_meta_contradicted_by_the_bytes_gives_way_to_the_next_meta()
+    {
+        // A CMS template's <meta charset="utf-8"> in front of the page's own declaration, on windows-1251 bytes.
+        var html = "<html><head><meta charset=\"utf-8\">" + CharsetFixtures.Html(Russian, "windows-1251", lateMeta: false);
+        var bytes = Encode(html, "windows-1251");
+
+        var decoded = new TextDecoder().Decode(bytes, "text/html");
+
+        Assert.Contains(Russian, decoded.Text, StringComparison.Ordinal);
+        Assert.Equal("declaration", decoded.Source);
+        Assert.Equal("windows-1251", decoded.EncodingName);
+    }
+
+    [Fact]
+    public void The_saved_page_policy_prefers_valid_utf8_to_the_label()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Html(Japanese, "shift_jis", lateMeta: false));
+
+        var fetched = new TextDecoder().Decode(bytes, contentType: null);
+        var saved = new TextDecoder(CharsetPolicy.SavedPages).Decode(bytes, contentType: null);
+
+        Assert.Equal("declaration", fetched.Source);
+        Assert.Contains(Japanese, saved.Text, StringComparison.Ordinal);
+        Assert.Equal("utf-8", saved.Source);
     }
 
     [Fact]

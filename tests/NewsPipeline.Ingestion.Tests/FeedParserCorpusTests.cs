@@ -109,7 +109,7 @@ public sealed class FeedParserCorpusTests(ITestOutputHelper output)
     public void Undeclared_legacy_charsets_are_detected()
     {
         var folder = SharedCorpora.RequireDirectory("corpora/feedparser-tests/illformed/chardet");
-        var decoder = new Decoding.TextDecoder();
+        var decoder = new Core.Text.TextDecoder();
         var results = Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal).Select(file =>
         {
             var bytes = File.ReadAllBytes(file);

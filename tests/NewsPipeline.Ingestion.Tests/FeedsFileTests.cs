@@ -114,4 +114,45 @@ public sealed class FeedsFileTests
         Assert.True(feeds.Count >= 12, $"feeds.json lists {feeds.Count} feeds; the product promises at least 12");
         Assert.True(feeds.Select(f => f.Language).Distinct(StringComparer.Ordinal).Count() >= 6, "feeds.json must cover at least 6 languages");
     }
+
+    [Fact]
+    public void Floor_ceiling_and_cron_come_from_the_feed_else_the_defaults_else_the_interval()
+    {
+        const string json = """
+            {"defaults": {"interval": "01:00:00", "minInterval": "00:20:00"},
+             "feeds": [
+               {"name": "Редкие металлы", "url": "https://redmet.example.ru/rss", "language": "ru", "maxInterval": "06:00:00", "cron": "0 6,18 * * 1-5"},
+               {"name": "有色金属", "url": "https://youse.example.cn/rss", "language": "zh", "interval": "02:00:00", "minInterval": "00:30:00"}
+             ]}
+            """;
+
+        var feeds = FeedsFile.Parse(json);
+
+        Assert.Equal((TimeSpan.FromMinutes(20), TimeSpan.FromHours(6), "0 6,18 * * 1-5"), (feeds[0].Floor, feeds[0].Ceiling, feeds[0].Cron));
+        Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromHours(16), (string?)null), (feeds[1].Floor, feeds[1].Ceiling, feeds[1].Cron));
+    }
+
+    [Fact]
+    public void Scheduling_errors_are_reported_together_with_the_others()
+    {
+        const string json = """
+            {"feeds": [
+               {"name": "Cron typo", "url": "https://a.example/rss", "language": "es", "cron": "0 25 * * *"},
+               {"name": "Six fields", "url": "https://b.example/rss", "language": "pt", "cron": "0 0 6 * * *"},
+               {"name": "Upside down", "url": "https://c.example/rss", "language": "ja", "interval": "01:00:00", "minInterval": "02:00:00"},
+               {"name": "Ceiling low", "url": "https://d.example/rss", "language": "kk", "interval": "01:00:00", "maxInterval": "00:30:00"},
+               {"name": "Cron number", "url": "https://e.example/rss", "language": "de", "cron": 5, "maxInterval": "forever"}
+             ]}
+            """;
+
+        var error = Assert.Throws<FeedsFileException>(() => FeedsFile.Parse(json));
+
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[0].cron: \"0 25 * * *\" is not a 5-field cron expression", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[1].cron:", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[2]: minInterval ≤ interval ≤ maxInterval does not hold", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[3]: minInterval ≤ interval ≤ maxInterval does not hold", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[4].cron: 5 is not", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith("$.feeds[4].maxInterval: \"forever\" is not a duration", StringComparison.Ordinal));
+        Assert.Equal(6, error.Errors.Count);
+    }
 }

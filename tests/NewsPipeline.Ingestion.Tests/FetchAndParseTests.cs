@@ -35,6 +35,53 @@ public sealed class FetchAndParseTests
         Assert.Equal(sentence, parsed.Value!.Entries[0].Title);
     }
 
+    public static TheoryData<string, string, string> MislabelledFeeds => new()
+    {
+        // No charset anywhere: no HTTP parameter, no XML declaration.
+        { Russian, "windows-1251", "application/rss+xml" },
+        { Russian, "koi8-r", "application/rss+xml" },
+        { Japanese, "shift_jis", "text/xml" },
+        { Japanese, "euc-jp", "text/xml" },
+        { ChineseSimplified, "gb18030", "application/xml" },
+        { ChineseTraditional, "big5", "application/xml" },
+        { Kazakh, "utf-8", "application/rss+xml" },
+        { German, "windows-1252", "application/rss+xml" },
+        { Spanish, "windows-1252", "text/xml" },
+        // A server that claims UTF-8 for legacy bytes.
+        { Russian, "windows-1251", "application/rss+xml; charset=utf-8" },
+        { Russian, "koi8-r", "text/xml; charset=UTF-8" },
+        { Japanese, "shift_jis", "application/rss+xml; charset=utf-8" },
+        { Japanese, "euc-jp", "application/rss+xml; charset=utf-8" },
+        { ChineseSimplified, "gb18030", "application/xml; charset=utf-8" },
+        { ChineseTraditional, "big5", "application/xml; charset=utf-8" },
+        { German, "windows-1252", "application/rss+xml; charset=utf-8" },
+        { Spanish, "windows-1252", "text/xml; charset=utf-8" },
+        // Labels that name a subset or an alias of what was sent.
+        { ChineseSimplified, "gb18030", "application/xml; charset=gb2312" },
+        { Spanish, "windows-1252", "text/xml; charset=iso-8859-1" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MislabelledFeeds))]
+    public async Task Feeds_with_a_missing_or_wrong_charset_come_out_right_over_http(string sentence, string bytesCharset, string contentType)
+    {
+        var body = Encode(Rss(sentence, null), bytesCharset);
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = contentType;
+            await context.Response.Body.WriteAsync(body);
+        });
+        using var services = IngestionTestHost.Create();
+        var feed = new FeedDefinition("Wire", server.Url("/rss"), "ru", TimeSpan.FromMinutes(30));
+
+        var fetched = await services.GetRequiredService<IFeedFetcher>().FetchAsync(feed, FeedState.New(feed), CancellationToken.None);
+        var parsed = services.GetRequiredService<IFeedParser>().Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+
+        Assert.True(parsed.IsSuccess, parsed.Failure?.ToString());
+        Assert.Equal(sentence, parsed.Value!.Entries[0].Title);
+        Assert.Equal(sentence, parsed.Value.Entries[0].Summary);
+    }
+
     [Fact]
     public async Task Feed_answering_200_304_429_500_200_across_polls_is_read_as_the_server_means()
     {

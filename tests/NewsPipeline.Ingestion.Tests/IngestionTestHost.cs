@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.Ingestion.Parsing;
 
 namespace NewsPipeline.Ingestion.Tests;

@@ -46,7 +46,9 @@ public sealed class EventModelTrainingTests
         var classifier = new EventTypeClassifier(LinearModel.Load(modelPath), lexicons.Events);
         var analysed = NewsPipeline.Extraction.Text.AnalysisText.From("Le Chili a interdit les exportations de cuivre.");
         var sentence = new NewsPipeline.Extraction.Text.Sentence(0, 0, analysed.Length);
-        var article = new NewsPipeline.Extraction.Recognisers.MentionRecognition(lexicons).Recognise(analysed, "fr", [sentence], null, null);
+        var tagging = NewsPipeline.Extraction.Recognisers.Tagging.CompanyTagging.Load(ArticleAnalyzer.DefaultModelsDirectory, lexicons);
+        var untimed = new StageClock(timings: null);
+        var article = new NewsPipeline.Extraction.Recognisers.MentionRecognition(lexicons, tagging).Recognise(analysed, "fr", [sentence], null, null, ref untimed);
         Assert.Equal(EventType.ExportRestriction, classifier.Classify(article, sentence).BestType().Type);
     }
 

@@ -39,7 +39,11 @@ internal static class DemoCommand
         var services = new ServiceCollection()
             .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning))
             .AddSingleton(new AlertConsole(output))
-            .AddNewsPipeline(PipelineSettings.Default(db.FullName));
+            .AddNewsPipeline(PipelineSettings.Default(db.FullName) with
+            {
+                // The demo's publisher is our own loopback server: no gap between its feeds is needed.
+                Worker = new WorkerOptions { MinimumHostGap = TimeSpan.Zero },
+            });
         await using var provider = services.BuildServiceProvider();
         await DemoSubscription.EnsureAsync(provider.GetRequiredService<IAlertStore>(), provider.GetRequiredService<SubscriptionValidator>(), output, cancellationToken);
         var cycle = await provider.GetRequiredService<IngestCycle>().RunAsync(feeds, onlyDue: false, cancellationToken);

@@ -4,7 +4,7 @@ using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Query;
 using NewsPipeline.Storage.LiteDb;
 using NewsPipeline.Cli.Output;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 using NewsPipeline.Ingestion.Parsing;
 
 namespace NewsPipeline.Cli.Commands;
@@ -48,7 +48,7 @@ internal static class FeedsCommand
     private static Command CreateStatus()
     {
         var db = CommonOptions.Database();
-        var command = new Command("status", "Show each feed's state: last success, last error, next poll, items seen") { db };
+        var command = new Command("status", "Show each feed's state: last success, last error, next poll and why, interval, items seen, validators held") { db };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var states = await StoreReader.ListFeedStatesAsync(parse.GetValue(db)!, cancellationToken);
@@ -59,12 +59,15 @@ internal static class FeedsCommand
                     s.FeedName,
                     s.IsPaused ? "paused: " + s.PausedReason
                         : s.ConsecutiveFailures > 0 ? $"failing ×{s.ConsecutiveFailures}" : s.LastSuccess is null ? "never polled" : "ok",
-                    Time(s.LastSuccess), Time(s.NextPoll), s.ItemsSeen.ToString(CultureInfo.InvariantCulture),
-                    (s.ETag is null ? "" : "ETag ") + (s.LastModified is null ? "" : "Last-Modified"),
+                    Time(s.LastSuccess),
+                    s.IsPaused ? "" : Time(s.NextPoll) + (s.NextPollReason is null ? "" : $" ({s.NextPollReason})"),
+                    s.CurrentInterval?.ToString("c", CultureInfo.InvariantCulture) ?? "",
+                    s.ItemsSeen.ToString(CultureInfo.InvariantCulture) + (s.ItemsEdited > 0 ? $" ({s.ItemsEdited} edited)" : ""),
+                    string.Join(", ", new[] { s.ETag is null ? null : "ETag", s.LastModified is null ? null : "Last-Modified" }.OfType<string>()),
                     s.LastError ?? "",
                 })
                 .ToList();
-            await TextTable.WriteAsync(Console.Out, ["feed", "state", "last success", "next poll", "items", "validators", "last error"], rows);
+            await TextTable.WriteAsync(Console.Out, ["feed", "state", "last success", "next poll", "interval", "items", "validators", "last error"], rows);
             return ExitCodes.Success;
         });
         return command;

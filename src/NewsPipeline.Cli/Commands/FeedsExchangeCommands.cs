@@ -95,10 +95,10 @@ internal static class FeedsExchangeCommands
         return command;
     }
 
-    private static List<(string Name, Uri Url, string Language, TimeSpan? Interval)> Merge(
+    private static List<FeedDefinition> Merge(
         IReadOnlyList<FeedDefinition> existing, IReadOnlyList<OpmlFeed> found, string? fallbackLanguage, List<string> errors)
     {
-        var merged = existing.Select(f => (f.Name, f.Url, f.Language, (TimeSpan?)f.Interval)).ToList();
+        var merged = existing.ToList();
         var urls = existing.Select(f => f.Url.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
         var names = existing.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var feed in found)
@@ -121,7 +121,7 @@ internal static class FeedsExchangeCommands
                 name = string.Create(CultureInfo.InvariantCulture, $"{feed.Name} ({n})");
             }
 
-            merged.Add((name, feed.Url, language, null));
+            merged.Add(new FeedDefinition(name, feed.Url, language, FeedsFile.BuiltInInterval));
         }
 
         return merged;

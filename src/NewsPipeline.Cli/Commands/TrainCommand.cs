@@ -33,9 +33,10 @@ internal static class TrainCommand
         var l1 = new Option<float>("--l1") { Description = "L1 regularisation", DefaultValueFactory = _ => defaults.L1 };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a seed with one thread)", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "Trainer threads (more than one is faster but not reproducible)", DefaultValueFactory = _ => defaults.Threads };
+        var organisationWeight = new Option<float>("--organisation-weight") { Description = "Weight of organisation and company tokens against the rest", DefaultValueFactory = _ => 3f };
         var command = new Command("ner", "Train the statistical entity tagger (the company recogniser's last layer) and score it on the held-out splits")
         {
-            data, output, languages, bits, iterations, l2, l1, seed, threads,
+            data, output, languages, bits, iterations, l2, l1, seed, threads, organisationWeight,
         };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
@@ -49,7 +50,7 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads),
             };
             var wanted = (parse.GetValue(languages) ?? []).SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var options = new NerTrainingOptions(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, wanted, trainer);
+            var options = new NerTrainingOptions(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, wanted, trainer, parse.GetValue(organisationWeight));
             var problems = options.Problems();
             if (problems.Count > 0)
             {

@@ -52,6 +52,8 @@ public static class PipelineServices
         services.AddSingleton<IArticleAnalyzer>(_ => ArticleAnalyzer.Load(settings.ModelsDirectory));
         services.AddLiteDbPipelineStore(settings.Store);
         services.AddSingleton<ArticleIngestor>();
+        services.AddSingleton<PollPlanner>();
+        services.AddSingleton<HostSchedule>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IngestCycle>();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NewsPipeline.Core;
@@ -32,9 +33,46 @@ public sealed partial class ArticleIngestor(
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
+    // Links being ingested right now, by normalised URL: two feeds syndicating one article in the same pass must not
+    // both fetch its page (the store's URL check cannot see an article that is not stored yet).
+    private readonly ConcurrentDictionary<string, Task<EntryReport>> inFlight = new(StringComparer.Ordinal);
+
     public async Task<EntryReport> IngestAsync(FeedDefinition feed, FeedEntry entry, CancellationToken cancellationToken)
     {
-        if (await store.ContainsArticleAsync(UrlNormalizer.Normalize(entry.Link), cancellationToken))
+        var normalized = UrlNormalizer.Normalize(entry.Link);
+        var mine = new TaskCompletionSource<EntryReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!inFlight.TryAdd(normalized, mine.Task))
+        {
+            if (inFlight.TryGetValue(normalized, out var other))
+            {
+                // The other feed's outcome decides: stored (or known) there means known here; failed there means retry here.
+                var report = await other.WaitAsync(cancellationToken);
+                return report.Outcome == EntryOutcome.Failed ? report with { Link = entry.Link } : new EntryReport(entry.Link, EntryOutcome.AlreadyKnown, 0, null);
+            }
+
+            return await IngestAsync(feed, entry, cancellationToken);
+        }
+
+        try
+        {
+            var report = await IngestOnceAsync(feed, entry, normalized, cancellationToken);
+            mine.SetResult(report);
+            return report;
+        }
+        catch (Exception ex)
+        {
+            mine.SetResult(new EntryReport(entry.Link, EntryOutcome.Failed, 0, new Failure(FailureReason.Malformed, ex.Message)));
+            throw;
+        }
+        finally
+        {
+            inFlight.TryRemove(new KeyValuePair<string, Task<EntryReport>>(normalized, mine.Task));
+        }
+    }
+
+    private async Task<EntryReport> IngestOnceAsync(FeedDefinition feed, FeedEntry entry, string normalized, CancellationToken cancellationToken)
+    {
+        if (await store.ContainsArticleAsync(normalized, cancellationToken))
         {
             return new EntryReport(entry.Link, EntryOutcome.AlreadyKnown, 0, null);
         }

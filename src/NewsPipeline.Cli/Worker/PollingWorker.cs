@@ -36,8 +36,7 @@ public sealed partial class PollingWorker(
                     break;
                 }
 
-                var next = await cycle.NextDueAsync(plan.Feeds, stoppingToken);
-                var wait = Clamp(next - time.GetUtcNow());
+                var wait = Clamp(LastCycle.NextDue - time.GetUtcNow());
                 LogSleeping(wait);
                 await Task.Delay(wait, time, stoppingToken);
             }

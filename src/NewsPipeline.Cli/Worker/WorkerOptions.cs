@@ -7,7 +7,7 @@ public sealed record WorkerOptions
     public int ConcurrentFeeds { get; init; } = 4;
 
     /// <summary>The shortest sleep between two cycles, so a feed due "now" cannot spin the loop.</summary>
-    public TimeSpan MinimumIdle { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan MinimumIdle { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The longest sleep, so a changed clock or a new feed is noticed.</summary>
     public TimeSpan MaximumIdle { get; init; } = TimeSpan.FromMinutes(5);
@@ -20,6 +20,21 @@ public sealed record WorkerOptions
 
     /// <summary>Consecutive failures after which a feed is paused until an operator changes or resumes it.</summary>
     public int PauseAfterFailures { get; init; } = 10;
+
+    /// <summary>
+    /// The least time between the end of one request to a host and the start of the next one. With a gap, a host's
+    /// feeds are polled one at a time; zero lets <see cref="ConcurrentFeedsPerHost"/> feeds of a host run together.
+    /// </summary>
+    public TimeSpan MinimumHostGap { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The first wait after a host fails (unreachable, timeout, 429, 5xx); it doubles with each further failure.</summary>
+    public TimeSpan HostBackoff { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest a failing host is left alone before its feeds are tried again.</summary>
+    public TimeSpan MaximumHostBackoff { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The longest a failing feed waits before its next try (its own backoff doubles the feed's interval).</summary>
+    public TimeSpan MaximumFeedBackoff { get; init; } = TimeSpan.FromHours(24);
 
     public IReadOnlyList<string> Validate()
     {
@@ -42,6 +57,21 @@ public sealed record WorkerOptions
         if (ConcurrentFeeds is < 1 or > 64)
         {
             errors.Add($"ConcurrentFeeds must be between 1 and 64 (was {ConcurrentFeeds})");
+        }
+
+        if (MinimumHostGap < TimeSpan.Zero || MinimumHostGap > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"MinimumHostGap must be between 0 and 10 minutes (was {MinimumHostGap})");
+        }
+
+        if (HostBackoff <= TimeSpan.Zero || HostBackoff > MaximumHostBackoff)
+        {
+            errors.Add($"HostBackoff must be positive and at most MaximumHostBackoff ({HostBackoff} vs {MaximumHostBackoff})");
+        }
+
+        if (MaximumFeedBackoff < TimeSpan.FromMinutes(1))
+        {
+            errors.Add($"MaximumFeedBackoff must be at least a minute (was {MaximumFeedBackoff})");
         }
 
         if (MinimumIdle <= TimeSpan.Zero || MinimumIdle > MaximumIdle)

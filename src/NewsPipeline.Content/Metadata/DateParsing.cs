@@ -1,19 +1,18 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NewsPipeline.Content.Lexicon;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Content.Metadata;
 
 /// <summary>Dates as pages write them: ISO 8601 in metadata, date paths in URLs, and dates in visible text.</summary>
 internal sealed partial class DateParsing(ContentLexicon lexicon)
 {
-    private static readonly string[] IsoFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd",
-    ];
-
-    /// <summary>A machine-readable date (ISO 8601 and RFC 1123 forms); dates without an offset are taken as UTC.</summary>
+    /// <summary>
+    /// A machine-readable date: the forms <see cref="InternetDateParser"/> reads (ISO 8601, RFC 822/1123 with named
+    /// zones, day.month.year, epoch seconds), then anything else the invariant culture reads. A date without an offset
+    /// is taken as UTC; a written offset is kept; years outside 1990–2100 are not publication dates.
+    /// </summary>
     public static DateTimeOffset? ParseMachine(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -21,16 +20,8 @@ internal sealed partial class DateParsing(ContentLexicon lexicon)
             return null;
         }
 
-        var text = value.Trim();
-        // "+0000" offsets are common and not ISO 8601; give them their colon.
-        text = CompactOffset().Replace(text, "$1:$2");
-        const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
-        if (DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out var exact))
-        {
-            return Plausible(exact);
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out var loose) ? Plausible(loose) : null;
+        var date = InternetDateParser.Parse(value, WrittenOffset.Keep) ?? ParseLoosely(value.Trim());
+        return date?.Year is >= 1990 and <= 2100 ? date : null;
     }
 
     /// <summary>A date written in a URL path: /2024/03/15/ or /20240315.</summary>
@@ -98,7 +89,13 @@ internal sealed partial class DateParsing(ContentLexicon lexicon)
         return new DateTimeOffset(y, m, d, 0, 0, 0, TimeSpan.Zero);
     }
 
-    private static DateTimeOffset? Plausible(DateTimeOffset value) => value.Year is >= 1990 and <= 2100 ? value : null;
+    private static DateTimeOffset? ParseLoosely(string text)
+    {
+        // "+0000" offsets are common and not what the invariant parser expects; give them their colon.
+        var withColon = CompactOffset().Replace(text, "$1:$2");
+        const DateTimeStyles Styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces;
+        return DateTimeOffset.TryParse(withColon, CultureInfo.InvariantCulture, Styles, out var loose) ? loose : null;
+    }
 
     [GeneratedRegex(@"([+-]\d{2})(\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex CompactOffset();

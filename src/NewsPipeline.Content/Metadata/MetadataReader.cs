@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using NewsPipeline.Content.Dom;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Content.Metadata;
 
@@ -35,7 +36,7 @@ internal sealed class MetadataReader(DateParsing dates)
         var title = CleanTitle(
             First(meta, "og:title", "twitter:title") ?? jsonLd?.Headline,
             elements.FirstOrDefault(e => e.LocalName == "title")?.TextContent,
-            h1 is null ? null : Collapse(h1.TextContent),
+            h1 is null ? null : TextFolding.Fold(h1.TextContent),
             siteName);
 
         var (published, source) = FindPublished(meta, jsonLd, elements, pageUrl);
@@ -54,7 +55,7 @@ internal sealed class MetadataReader(DateParsing dates)
             source,
             modified,
             author,
-            string.IsNullOrWhiteSpace(siteName) ? null : Collapse(siteName),
+            string.IsNullOrWhiteSpace(siteName) ? null : TextFolding.Fold(siteName),
             DeclaredLanguage(elements, meta, jsonLd),
             Canonical(elements, meta, pageUrl),
             declaresArticle,
@@ -158,7 +159,7 @@ internal sealed class MetadataReader(DateParsing dates)
 
     private static string? CleanTitle(string? metaTitle, string? documentTitle, string? h1, string? siteName)
     {
-        var candidates = new[] { Collapse(documentTitle ?? string.Empty), Collapse(metaTitle ?? string.Empty) }
+        var candidates = new[] { TextFolding.Fold(documentTitle ?? string.Empty), TextFolding.Fold(metaTitle ?? string.Empty) }
             .Where(c => c.Length > 0).ToList();
         if (candidates.Count == 0)
         {
@@ -269,7 +270,7 @@ internal sealed class MetadataReader(DateParsing dates)
             return null;
         }
 
-        var text = Collapse(author);
+        var text = TextFolding.Fold(author);
         if (text.StartsWith("http", StringComparison.OrdinalIgnoreCase) || text.StartsWith('@') || text.Length > 120)
         {
             return null;
@@ -337,29 +338,5 @@ internal sealed class MetadataReader(DateParsing dates)
         }
 
         return result is not null && (result.Scheme == Uri.UriSchemeHttp || result.Scheme == Uri.UriSchemeHttps) ? result : null;
-    }
-
-    public static string Collapse(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return Text.Nfc.Normalize(builder.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using NewsPipeline.Content.Lexicon;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Content.Text;
 

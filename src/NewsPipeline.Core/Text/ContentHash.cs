@@ -7,12 +7,10 @@ namespace NewsPipeline.Core.Text;
 /// <summary>Stable identifiers derived from content, shared by every stage that dedups.</summary>
 public static class ContentHash
 {
-    /// <summary>SHA-256 of the NFC text with whitespace folded, lowercase hex.</summary>
+    /// <summary>SHA-256 of the text as <see cref="TextFolding.Fold"/> leaves it, lowercase hex.</summary>
     public static string OfText(string text)
     {
-        var folded = string.Join(' ', text.Normalize(NormalizationForm.FormC)
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(folded)));
+        return Hex(SHA256.HashData(Encoding.UTF8.GetBytes(TextFolding.Fold(text))));
     }
 
     /// <summary>A short id (first 16 hex digits of SHA-256) for a string key such as a canonical URL.</summary>

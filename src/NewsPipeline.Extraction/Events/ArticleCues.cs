@@ -1,5 +1,6 @@
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Extraction.Events;
 
@@ -8,13 +9,55 @@ internal sealed record ArticleCues(
     IReadOnlyList<PhraseMatch<EventCue>> Types,
     IReadOnlyList<PhraseMatch<EventCue>> Statuses,
     IReadOnlyList<PhraseMatch<EventCue>> Roles,
-    IReadOnlyList<PhraseMatch<DateEntry>> Dates)
+    IReadOnlyList<PhraseMatch<DateEntry>> Dates,
+    PhraseMatcher<EventCue> RoleMatcher,
+    IReadOnlySet<string> RangeLinks,
+    IReadOnlyList<string> YearSuffixes,
+    IReadOnlyList<PhraseMatch<string>> EndMarkers)
 {
     public static ArticleCues Find(RecognisedArticle article, EventLexicon events, DateLexicon dates) => new(
         events.TypeCues.For(article.Language).FindAll(article.Text),
         events.StatusCues.For(article.Language).FindAll(article.Text),
         events.RoleCues.For(article.Language).FindAll(article.Text),
-        dates.Matcher.For(article.Language).FindAll(article.Text));
+        dates.Matcher.For(article.Language).FindAll(article.Text),
+        events.RoleCues.For(article.Language),
+        dates.RangeLinks.For(article.Language),
+        dates.YearSuffixes.For(article.Language),
+        dates.EndMarkers.For(article.Language).FindAll(article.Text));
+
+    /// <summary>
+    /// Buying and selling verbs of a span, without those that only modify a deal noun ("supply" in "supply agreement",
+    /// which does not say who supplies; "contrat d'achat" still says who buys).
+    /// </summary>
+    public IEnumerable<PhraseMatch<EventCue>> Verbs(int start, int end) =>
+        Roles.Where(r => r.Start >= start && r.Start < end && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)
+            && !Types.Any(t => t.Start == r.Start && t.End > r.End));
+
+    /// <summary>
+    /// Whether the word holding the end of a mention closes with a case suffix of the given kind, written in the
+    /// lexicon with a leading hyphen ("-дан": Қытайдан is "from China").
+    /// </summary>
+    public bool EndsWithSuffix(CueKind kind, AnalysisText text, ISpan mention)
+    {
+        const int LongestSuffix = 4;
+        var wordEnd = mention.End;
+        while (wordEnd < text.Length && Scripts.IsWordChar(text.Scan[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        var word = text.Scan[mention.Start..wordEnd];
+        for (var length = 1; length <= Math.Min(LongestSuffix, word.Length - 1); length++)
+        {
+            var probe = AnalysisText.From("-" + word[^length..]);
+            if (RoleMatcher.MatchAt(probe, 0) is { } match && match.End == probe.Length && match.Values.Any(v => v.Kind == kind))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private readonly ILookup<int, PhraseMatch<EventCue>> rolesByEnd = Roles.ToLookup(r => r.End);
     private readonly ILookup<int, PhraseMatch<EventCue>> rolesByStart = Roles.ToLookup(r => r.Start);

@@ -15,10 +15,11 @@ internal sealed class EventBuilder(LexiconSet lexicons, EventTypeClassifier clas
         var cues = ArticleCues.Find(article, lexicons.Events, lexicons.Dates);
         var candidates = typer.Find(article, cues)
             .Select(c => RoleAssigner.Assign(c, article, cues))
+            .Select(c => RoleAssigner.FromEarlierMention(c, article, cues))
             .Select(c => StartResolver.Assign(c, article, cues))
-            .Select(c => StatusDetector.Assign(c, cues, article.Published))
+            .Select(c => StatusDetector.Assign(c, cues, article))
             .ToList();
-        return EventMerger.Merge(candidates).Select(c => ToRecord(c, article)).ToList();
+        return EventMerger.Merge(candidates).Select(c => StartResolver.FromPublication(c, article)).Select(c => ToRecord(c, article)).ToList();
     }
 
     private static SupplyEvent ToRecord(EventCandidate c, RecognisedArticle article) => new(

@@ -16,6 +16,9 @@ internal sealed record EventCandidate(
     int SegmentEnd,
     QuantityInContext? Quantity)
 {
+    /// <summary>The other party when the sentence lists several deals ("agreements with X for nickel and with Y for lithium").</summary>
+    public CompanyFound? Counterpart { get; init; }
+
     public string? Buyer { get; init; }
 
     public string? Seller { get; init; }

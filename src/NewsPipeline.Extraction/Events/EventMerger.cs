@@ -1,3 +1,5 @@
+using NewsPipeline.Core.Extraction;
+
 namespace NewsPipeline.Extraction.Events;
 
 /// <summary>
@@ -27,6 +29,8 @@ internal static class EventMerger
                 Origin = k.Origin ?? candidate.Origin,
                 Destination = k.Destination ?? candidate.Destination,
                 Start = k.Start ?? candidate.Start,
+                // "The agreement … was terminated": a later mention that ends or denies the deal tells its status.
+                Status = candidate.Status is EventStatus.Ended or EventStatus.Denied ? candidate.Status : k.Status,
             };
         }
 

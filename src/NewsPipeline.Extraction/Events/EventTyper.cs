@@ -92,9 +92,16 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
                 type = EventType.TradeFlow;
             }
 
-            if (type == EventType.SupplyAgreement && ShipsToACountry(article, cues, sentence))
+            if (type == EventType.SupplyAgreement && ShipsToACountry(article, cues, sentence) && !ContinuesADeal(article, cues, sentence))
             {
                 type = EventType.TradeFlow;
+            }
+
+            // "… will be shipped to Germany" right after a deal, with no country trading it, delivers that deal.
+            if (type == EventType.TradeFlow && ContinuesADeal(article, cues, sentence)
+                && !article.Countries.Any(c => sentence.Contains(c.Start) && c.End <= quantity.Start))
+            {
+                type = EventType.SupplyAgreement;
             }
 
             yield return new EventCandidate(type, metal, sentence, segmentStart, segmentEnd, quantity);
@@ -118,8 +125,13 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
         }
 
         // A bare deal word needs a buying or supplying verb; a bare production word needs a date or an intention.
-        if (type == EventType.SupplyAgreement && !cues.Roles.Any(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb)))
+        if (type == EventType.SupplyAgreement && !cues.Verbs(sentence.Start, sentence.End).Any())
         {
+            foreach (var deal in DealsWithCounterparts(article, sentence, cues))
+            {
+                yield return deal;
+            }
+
             yield break;
         }
 
@@ -163,6 +175,48 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
         }
     }
 
+    /// <summary>
+    /// "X has signed agreements with Y for nickel and cobalt and with Z and W for lithium": one deal per counterpart
+    /// and metal, each counterpart taking the metals named in its own "with …" stretch.
+    /// </summary>
+    private IEnumerable<EventCandidate> DealsWithCounterparts(RecognisedArticle article, Sentence sentence, ArticleCues cues)
+    {
+        var markers = cues.RolesOf(CueKind.CounterpartMarker, sentence.Start, sentence.End).OrderBy(m => m.Start).ToList();
+        for (var k = 0; k < markers.Count; k++)
+        {
+            var end = k + 1 < markers.Count ? markers[k + 1].Start : sentence.End;
+            // A name the sentence already gave before the first "with" is the signer, not a counterpart ("l'usine de Lilac").
+            var signers = article.Companies.Where(c => c.End <= markers[0].Start && sentence.Contains(c.Start)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var counterparts = article.Companies.Where(c => c.Start >= markers[k].End && c.End <= end && !signers.Contains(c.Name))
+                .GroupBy(c => c.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            // "its nickel supply contract with X": metals named before the first "with" belong to every counterpart without its own.
+            var stretchMetals = article.Metals.Where(m => m.Start >= markers[k].End && m.End <= end)
+                .Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
+            if (stretchMetals.Count == 0)
+            {
+                stretchMetals = article.Metals.Where(m => sentence.Contains(m.Start) && m.End <= markers[0].Start)
+                    .Select(m => metals.ForEvents(m.Metal)).Distinct(StringComparer.Ordinal).ToList();
+            }
+
+            foreach (var counterpart in counterparts)
+            {
+                foreach (var metal in stretchMetals)
+                {
+                    yield return new EventCandidate(EventType.SupplyAgreement, metal, sentence, sentence.Start, sentence.End, null) { Counterpart = counterpart };
+                }
+            }
+        }
+    }
+
+    /// <summary>"X signed a supply deal with Y. From 2027, 3,500 t a year will go to Germany.": a party-less figure right after a deal is that deal's.</summary>
+    private static bool ContinuesADeal(RecognisedArticle article, ArticleCues cues, Sentence sentence)
+    {
+        const int LookBack = 2;
+        return !article.Companies.Any(c => sentence.Contains(c.Start))
+            && article.Sentences.Where(s => s.Index < sentence.Index && s.Index >= sentence.Index - LookBack)
+                .Any(s => article.Companies.Any(c => s.Contains(c.Start)) && cues.Types.Any(t => s.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.SupplyAgreement)));
+    }
+
     private static bool ShipsToACountry(RecognisedArticle article, ArticleCues cues, Sentence sentence)
     {
         var companies = article.Companies.Where(c => sentence.Contains(c.Start)).Select(c => c.Name).Distinct(StringComparer.Ordinal).Count();
@@ -180,7 +234,8 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
             return false;
         }
 
-        var end = Math.Min(article.Text.Length, cue.End + ObjectReach);
+        var sentenceEnd = article.Sentences.FirstOrDefault(s => s.Contains(cue.Start))?.End ?? article.Text.Length;
+        var end = Math.Min(sentenceEnd, cue.End + ObjectReach);
         if (article.Quantities.Any(q => q.Start >= cue.End && q.Start < end))
         {
             return false;
@@ -189,10 +244,21 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
         // "buy Acme Mining", "buying the London-listed miner Acme": a company soon after the verb, not introduced
         // by "from", is the thing bought.
         const int CompanyReach = 32;
-        var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(article.Text.Length, cue.End + CompanyReach))
+        var sources = events.RoleCues.For(article.Language).FindAll(article.Text, cue.End, Math.Min(sentenceEnd, cue.End + CompanyReach))
             .Where(r => r.Values.Any(v => v.Kind is CueKind.SourceMarker or CueKind.CounterpartMarker)).ToList();
-        var buysACompany = cue.Values.Any(v => v.Type == EventType.SupplyAgreement)
-            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= CompanyReach && !sources.Any(r => r.Start < c.Start));
+        // Only a buying verb takes a company as its object: "fournir Traxys" supplies Traxys, it does not buy it,
+        // and "supply from its mine" sells the mine's output.
+        var verbs = events.RoleCues.For(article.Language).FindAll(article.Text, cue.Start, cue.End).SelectMany(r => r.Values).ToList();
+        if (verbs.Any(v => v.Kind == CueKind.SellerVerb))
+        {
+            return false;
+        }
+
+        var buyingVerb = verbs.Any(v => v.Kind == CueKind.BuyerVerb);
+        // "comprar litio a Pilbara": a metal between the verb and the company is what is bought.
+        var buysACompany = buyingVerb
+            && article.Companies.Any(c => c.Start >= cue.End && c.Start - cue.End <= CompanyReach && c.End <= sentenceEnd && !sources.Any(r => r.Start < c.Start)
+                && !article.Metals.Any(m => m.Start >= cue.End && m.End <= c.Start));
         return buysACompany || events.InvestmentObjects.For(article.Language).FindAll(article.Text, cue.End, end).Count > 0;
     }
 

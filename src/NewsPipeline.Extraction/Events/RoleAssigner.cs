@@ -18,6 +18,12 @@ internal static class RoleAssigner
     {
         var sentence = candidate.Sentence;
         var inSentence = article.Companies.Where(c => sentence.Contains(c.Start)).ToList();
+        inSentence = WithoutParents(inSentence, article, cues, sentence);
+        if (inSentence.Count == 0)
+        {
+            inSentence.AddRange(Anaphors(article, cues, sentence.Start, sentence.End));
+        }
+
         var inSegment = inSentence.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
         // Parties of the event's own clause come first; the rest of the sentence only fills gaps.
         var parties = DistinctByName(inSegment.OrderBy(c => c.Start).Concat(inSentence.Except(inSegment).OrderBy(c => c.Start)));
@@ -25,12 +31,133 @@ internal static class RoleAssigner
         return candidate.Type switch
         {
             EventType.SupplyAgreement => Supply(candidate, article, cues, parties),
-            EventType.Investment => Investment(candidate, parties, countries),
-            EventType.Production => Production(candidate, article, parties, countries),
-            EventType.TradeFlow => Trade(candidate, article, cues, countries),
+            EventType.Investment => Investment(candidate, article, cues, parties, countries),
+            EventType.Production => Production(candidate, article, cues, parties, countries),
+            EventType.TradeFlow => Trade(candidate, article, cues, parties, countries),
             _ => Restriction(candidate, article, cues, countries),
         };
     }
+
+    /// <summary>
+    /// "The company", "la société", 同社 in a sentence that names no company: the company the article has named most
+    /// so far (the latest of equals).
+    /// </summary>
+    private static IEnumerable<CompanyFound> Anaphors(RecognisedArticle article, ArticleCues cues, int start, int end)
+    {
+        foreach (var anaphor in cues.RolesOf(CueKind.CompanyAnaphor, start, end))
+        {
+            if (MostNamedBefore(article, anaphor.Start) is { } referent)
+            {
+                yield return referent with { Start = anaphor.Start, End = anaphor.End };
+            }
+        }
+    }
+
+    /// <summary>
+    /// A subsidiary acts for its parent: "Glencore said its subsidiary Kamoto will sell …" and "Kamoto, a subsidiary
+    /// of Glencore, will sell …" both make Kamoto the party, and the parent leaves the clause.
+    /// </summary>
+    private static List<CompanyFound> WithoutParents(List<CompanyFound> companies, RecognisedArticle article, ArticleCues cues, Text.Sentence sentence)
+    {
+        const int NounGap = 5;
+        var text = article.Text.Original;
+        var parents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var noun in cues.RolesOf(CueKind.SubsidiaryNoun, sentence.Start, sentence.End))
+        {
+            var after = companies.FirstOrDefault(c => c.Start >= noun.End && c.Start - noun.End <= NounGap);
+            var before = companies.LastOrDefault(c => c.End <= noun.Start);
+            if (after is null || before is null || string.Equals(after.Name, before.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var between = text[before.End..noun.Start];
+            var apposition = between.Contains(',', StringComparison.Ordinal) && between.Trim(' ', ',').Length <= NounGap;
+            // "X said its subsidiary Y": the parent only speaks; "X buys from the subsidiary Y": X stays a party.
+            var speaks = !cues.Types.Any(t => t.Start >= before.End && t.End <= noun.Start)
+                && !cues.Roles.Any(r => r.Start >= before.End && r.End <= noun.Start && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb));
+            if (apposition)
+            {
+                parents.Add(after.Name);
+            }
+            else if (speaks)
+            {
+                parents.Add(before.Name);
+            }
+        }
+
+        return parents.Count == 0 ? companies : companies.Where(c => !parents.Contains(c.Name)).ToList();
+    }
+
+    /// <summary>Whether the article introduces the company with a noun of the kind right before one of its mentions ("trader Traxys").</summary>
+    private static bool Described(RecognisedArticle article, ArticleCues cues, CueKind kind, CompanyFound company)
+    {
+        const int NounGap = 3;
+        return article.Companies.Where(c => string.Equals(c.Name, company.Name, StringComparison.Ordinal))
+            .Any(c => cues.EndingBefore(kind, c.Start, NounGap).Any() || (c.Start > 0 && cues.EndingBefore(kind, c.Start - 1, NounGap).Any()));
+    }
+
+    /// <summary>
+    /// A deal sentence that names no party ("Deliveries of 45 kt should start in 2026") continues the deal named in
+    /// one of the few sentences before it: its parties and countries carry over.
+    /// </summary>
+    public static EventCandidate FromEarlierMention(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
+    {
+        const int LookBack = 3;
+        if (candidate.Type != EventType.SupplyAgreement || candidate.Buyer is not null || candidate.Seller is not null)
+        {
+            return candidate;
+        }
+
+        var index = candidate.Sentence.Index;
+        foreach (var earlier in article.Sentences.Where(s => s.Index < index && s.Index >= index - LookBack).Reverse())
+        {
+            var isDeal = cues.Types.Any(t => earlier.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.SupplyAgreement));
+            if (!isDeal || !article.Companies.Any(c => earlier.Contains(c.Start)))
+            {
+                continue;
+            }
+
+            var told = Assign(new EventCandidate(candidate.Type, candidate.Metal, earlier, earlier.Start, earlier.End, null), article, cues);
+            return candidate with
+            {
+                Buyer = told.Buyer,
+                Seller = told.Seller,
+                Origin = candidate.Origin ?? told.Origin,
+                Destination = candidate.Destination ?? told.Destination,
+            };
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
+    /// A party's country: its known home, else a country word right before its name ("le norvégien Fjordmineral",
+    /// "la chilena Minera X"). With <paramref name="mentionedOnly"/>, a known home counts only when the article names
+    /// that country: a head office the story never mentions says little about where the metal comes from.
+    /// </summary>
+    private static string? Home(RecognisedArticle article, CompanyFound? party, bool mentionedOnly)
+    {
+        const int AdjectiveGap = 4;
+        if (party is null)
+        {
+            return null;
+        }
+
+        if (party.Country is { } home && (!mentionedOnly || article.Countries.Any(c => string.Equals(c.Code, home, StringComparison.Ordinal))))
+        {
+            return home;
+        }
+
+        var mentions = article.Companies.Where(c => string.Equals(c.Name, party.Name, StringComparison.Ordinal));
+        return mentions.Select(m => article.Countries.LastOrDefault(c => c.End <= m.Start && m.Start - c.End <= AdjectiveGap && !c.IsCapital))
+            .FirstOrDefault(c => c is not null)?.Code;
+    }
+
+    /// <summary>The company the article has named most before a position (the latest of equals).</summary>
+    private static CompanyFound? MostNamedBefore(RecognisedArticle article, int position) =>
+        article.Companies.Where(c => c.End <= position).GroupBy(c => c.Name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(c => c.Start)).FirstOrDefault()?.Last();
 
     private static EventCandidate Supply(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties)
     {
@@ -41,23 +168,50 @@ internal static class RoleAssigner
 
         var sentence = candidate.Sentence;
         var anchor = candidate.Quantity?.Start ?? parties[0].End;
-        var verb = cues.Roles
-            .Where(r => sentence.Contains(r.Start) && r.Values.Any(v => v.Kind is CueKind.BuyerVerb or CueKind.SellerVerb))
-            .MinBy(r => Math.Abs(r.Start - anchor));
-        // The subject is the party before the verb that is not introduced as the counterpart ("with Y", "avec Y", "Y-мен").
-        var free = parties.Where(p => !CounterpartOf(article, cues, p) && !MarkedBy(article, cues, CueKind.SourceMarker, p)).ToList();
+        var verb = cues.Verbs(sentence.Start, sentence.End).MinBy(r => Math.Abs(r.Start - anchor));
+        // The subject is the first party not introduced as the counterpart ("with Y", "avec Y", "Y-мен"), the source
+        // ("from Y", "auprès de Y") or the recipient ("to Y", "à Y", "Y に").
+        // The first party of a clause is its subject even after an article that doubles as a marker (Portuguese "a Sigma").
+        var opening = article.Companies.FirstOrDefault(c => sentence.Contains(c.Start));
+        var marking = parties.Count > 1 && opening is not null ? parties.Where(p => p.Start != opening.Start).ToList() : parties;
+        var source = marking.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
+        var recipient = marking.LastOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
+        var free = parties.Where(p => p != source && p != recipient && !CounterpartOf(article, cues, p)).ToList();
+        if (candidate.Counterpart is { } named)
+        {
+            // One of several deals listed in the sentence: the counterpart is given, the subject is whoever signs.
+            free = free.Where(p => !string.Equals(p.Name, named.Name, StringComparison.Ordinal) && !CounterpartOf(article, cues, p)
+                && !cues.RolesOf(CueKind.CounterpartMarker, sentence.Start, sentence.End).Any(m => m.End <= p.Start)).ToList();
+        }
+
         var subject = free.FirstOrDefault() ?? parties[0];
         var others = parties.Where(p => !string.Equals(p.Name, subject.Name, StringComparison.Ordinal)).ToList();
-        var source = others.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
-        var other = source ?? others.FirstOrDefault();
+        var other = candidate.Counterpart ?? others.FirstOrDefault(p => p == source || p == recipient) ?? others.FirstOrDefault();
         // A passive needs its auxiliary too: German "von" is "from" unless "wird … von X beliefert".
         var passive = other is not null && MarkedBy(article, cues, CueKind.PassiveMarker, other)
             && cues.RolesOf(CueKind.PassiveAuxiliary, sentence.Start, sentence.End).Any();
-        // The verb decides who buys; a source marker ("from", "auprès de") only tells which other party is the seller.
-        var subjectBuys = verb is null || verb.Values.Any(v => v.Kind == CueKind.BuyerVerb);
-        if (passive)
+        // The verb decides who buys; without one, a named source sells and a named recipient buys.
+        var subjectBuys = verb is null
+            ? subject != recipient && (subject != source || recipient is not null)
+            : verb.Values.Any(v => v.Kind == CueKind.BuyerVerb);
+        if (passive || (subject == recipient && !subjectBuys) || (subject == source && subjectBuys))
         {
             subjectBuys = !subjectBuys;
+        }
+
+        // "X-ке Y-нан жеткізіледі" (is delivered to X from Y): in a passive clause a named source sells.
+        var passiveClause = cues.RolesOf(CueKind.PassiveAuxiliary, sentence.Start, sentence.End).Any();
+        if (passiveClause && other is not null && other == source && subject != recipient)
+        {
+            subjectBuys = true;
+        }
+
+        // "offtake agreement", "accord": a noun says nothing of direction; how the article introduces the parties
+        // ("uranium developer X", "commodity trader Y") does.
+        if (verb is null && subject != recipient && subject != source)
+        {
+            subjectBuys = !Described(article, cues, CueKind.ProducerNoun, subject)
+                && (Described(article, cues, CueKind.ConsumerNoun, subject) || other is null || !Described(article, cues, CueKind.ConsumerNoun, other));
         }
 
         var buyer = subjectBuys ? subject : other;
@@ -69,50 +223,139 @@ internal static class RoleAssigner
             buyer ??= subjectBuys ? null : counterpart;
             seller ??= subjectBuys ? counterpart : null;
         }
+        // Countries written in the clause ("from Chile", "to Japan", "australien") beat the parties' home countries.
+        var countries = article.Countries.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd && !c.IsCapital).ToList();
+        var to = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
+        var from = countries.FirstOrDefault(c => c != to && (MarkedBy(article, cues, CueKind.SourceMarker, c) || MarkedBy(article, cues, CueKind.LocationMarker, c)));
         return candidate with
         {
             Buyer = buyer?.Name,
             Seller = seller?.Name,
-            Origin = seller?.Country,
-            Destination = buyer?.Country,
+            Origin = from?.Code ?? Home(article, seller, mentionedOnly: false),
+            Destination = to?.Code ?? Home(article, buyer, mentionedOnly: false),
         };
     }
 
-    private static EventCandidate Investment(EventCandidate candidate, List<CompanyFound> parties, List<CountryFound> countries) => candidate with
-    {
-        Buyer = parties.ElementAtOrDefault(0)?.Name,
-        Seller = parties.ElementAtOrDefault(1)?.Name,
-        Origin = countries.FirstOrDefault()?.Code ?? parties.ElementAtOrDefault(1)?.Country,
-    };
+    private const int TargetReach = 48;
 
-    private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, List<CompanyFound> parties, List<CountryFound> countries)
+    /// <summary>
+    /// The investor is the subject; the target is the company named right after an investment word ("acquire X",
+    /// "stake in X", "rachat de X"); the origin is where the asset lies, else the target's home country.
+    /// </summary>
+    private static EventCandidate Investment(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
+    {
+        var sentence = candidate.Sentence;
+        // Investment words and buying verbs ("buying Australia-listed junior X") both take the target as object.
+        var investmentCues = cues.Types.Where(t => sentence.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.Investment))
+            .Concat(cues.RolesOf(CueKind.BuyerVerb, sentence.Start, sentence.End)).ToList();
+        var target = parties.Where(p => investmentCues.Any(t => t.End <= p.Start && p.Start - t.End <= TargetReach
+                && !parties.Any(o => o.Start >= t.End && o.End <= p.Start && !string.Equals(o.Name, p.Name, StringComparison.Ordinal))))
+            .OrderBy(p => p.Start).FirstOrDefault();
+        var buyer = parties.FirstOrDefault(p => p != target && !string.Equals(p.Name, target?.Name, StringComparison.Ordinal));
+        // "acquire a 15% stake in X from Y": the named source sells.
+        var source = parties.FirstOrDefault(p => p != buyer && MarkedBy(article, cues, CueKind.SourceMarker, p));
+        var seller = source ?? target ?? parties.FirstOrDefault(p => p != buyer && !string.Equals(p.Name, buyer?.Name, StringComparison.Ordinal));
+        // Without a place in the sentence, the country the article is mostly about is where the asset lies more
+        // often than the target's head office is.
+        var origin = AssetCountry(article, cues, candidate, countries)
+            ?? countries.FirstOrDefault(c => !c.IsCapital && !MarkedBy(article, cues, CueKind.DestinationMarker, c))?.Code
+            ?? article.MainCountry
+            ?? Home(article, seller, mentionedOnly: false);
+        return candidate with { Buyer = buyer?.Name, Seller = seller?.Name, Origin = origin };
+    }
+
+    /// <summary>A country named as a place ("in Brazil", "au Québec, Canada", "在朝鲜"): where a mine or plant lies. Capitals are cities here.</summary>
+    private static string? AssetCountry(RecognisedArticle article, ArticleCues cues, EventCandidate candidate, List<CountryFound> countries)
+    {
+        var limit = FigureReach(candidate);
+        return countries.FirstOrDefault(c => !c.IsCapital && c.Start <= limit && (MarkedBy(article, cues, CueKind.LocationMarker, c) || FollowsAPlace(article, c)))?.Code;
+    }
+
+    /// <summary>A place written far after the figure belongs to an aside ("refined by firms, mostly in China").</summary>
+    private static int FigureReach(EventCandidate candidate)
+    {
+        const int AfterFigure = 40;
+        return candidate.Quantity is { } q ? q.End + AfterFigure : candidate.Sentence.End;
+    }
+
+    /// <summary>"Queensland, Australia", "Goiás, Brazil": a country after a comma that closes a place name.</summary>
+    private static bool FollowsAPlace(RecognisedArticle article, CountryFound country)
+    {
+        var text = article.Text.Original;
+        var i = country.Start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return i > 0 && text[i] == ',' && char.IsUpper(text[Math.Max(0, LastWordStart(text, i))]);
+    }
+
+    private static int LastWordStart(string text, int comma)
+    {
+        var j = comma - 1;
+        while (j > 0 && char.IsLetter(text[j - 1]))
+        {
+            j--;
+        }
+
+        return j;
+    }
+
+    private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
     {
         // "the Chilean producer will raise output …": a producing country points to the company based there.
-        var origin = countries.FirstOrDefault()?.Code;
+        var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && !MarkedBy(article, cues, CueKind.LocationMarker, c));
+        var producing = countries.Where(c => c != destination && !c.IsCapital).ToList();
+        var origin = AssetCountry(article, cues, candidate, producing) ?? producing.FirstOrDefault(c => c.Start <= FigureReach(candidate))?.Code;
         var producer = (origin is null ? null : parties.FirstOrDefault(p => string.Equals(p.Country, origin, StringComparison.Ordinal))
                 ?? article.Companies.FirstOrDefault(c => string.Equals(c.Country, origin, StringComparison.Ordinal)))
-            ?? parties.FirstOrDefault()
-            ?? article.Companies.LastOrDefault(c => c.End <= candidate.Sentence.Start);
-        return candidate with { Seller = producer?.Name, Origin = origin ?? producer?.Country };
+            ?? parties.FirstOrDefault();
+        // A producer named in the sentence points to its home country; one carried over from earlier sentences (the
+        // company the article names most) does not: the country the article is about is more often where it mines.
+        origin ??= Home(article, producer, mentionedOnly: true);
+        producer ??= MostNamedBefore(article, candidate.Sentence.Start);
+        origin ??= article.MainCountry ?? Home(article, producer, mentionedOnly: false);
+        return candidate with
+        {
+            Seller = producer?.Name,
+            Origin = origin,
+            Destination = string.Equals(destination?.Code, origin, StringComparison.Ordinal) ? null : destination?.Code,
+        };
     }
 
     private const int FewCompanies = 3;
 
     private static CompanyFound? MainCounterpart(RecognisedArticle article, CompanyFound known)
     {
-        var others = article.Companies.Where(c => !EventMerger.Compatible(c.Name, known.Name)).GroupBy(c => c.Name, StringComparer.Ordinal).ToList();
-        return others.Count is > 0 and < FewCompanies ? others.OrderByDescending(g => g.Count()).First().First() : null;
+        var others = article.Companies.Where(c => !EventMerger.Compatible(c.Name, known.Name)).GroupBy(c => c.Name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ToList();
+        if (others.Count is > 0 and < FewCompanies)
+        {
+            return others[0].First();
+        }
+
+        // A story about one firm's deals ("Tesla's suppliers: …") names that firm more often than any other.
+        return others.Count > 0 && others[0].Count() > 1 && others.Skip(1).All(g => g.Count() < others[0].Count()) ? others[0].First() : null;
     }
 
-    private static EventCandidate Trade(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CountryFound> countries)
+    private static EventCandidate Trade(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
     {
         var imports = candidate.Quantity?.Kind == QuantityKind.Import;
         var inSegment = countries.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
         var fromCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.SourceMarker, c));
         var toCountry = inSegment.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && c != fromCountry);
-        var unmarked = countries.FirstOrDefault(c => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c));
+        bool Unmarked(CountryFound c) => !MarkedBy(article, cues, CueKind.SourceMarker, c) && !MarkedBy(article, cues, CueKind.DestinationMarker, c);
+        // "Japan imported 205 kt … and South Korea 118 kt": the trading country is written nearest before its figure.
+        var figure = candidate.Quantity?.Start ?? candidate.Sentence.End;
+        var unmarked = inSegment.LastOrDefault(c => c.End <= figure && Unmarked(c)) ?? inSegment.FirstOrDefault(Unmarked) ?? countries.FirstOrDefault(Unmarked);
+        // "imported 205 kt of Kazakh ferrochrome": a country word right after an imported figure is its source.
+        const int OfReach = 40;
+        var described = imports && candidate.Quantity is { } q
+            ? countries.FirstOrDefault(c => c.Start >= q.End && c.Start - q.End <= OfReach && c != unmarked && Unmarked(c))
+            : null;
         var fallback = string.Equals(article.MainCountry, toCountry?.Code, StringComparison.Ordinal) ? null : article.MainCountry;
-        var origin = fromCountry?.Code ?? (imports ? null : unmarked?.Code ?? fallback);
+        var origin = fromCountry?.Code ?? described?.Code ?? (imports ? null : unmarked?.Code ?? fallback);
         var destination = toCountry?.Code ?? (imports ? unmarked?.Code : null);
         // "Vale exported 78 Mt": an exporting company's home country is the origin.
         origin ??= imports ? null : article.Companies.FirstOrDefault(c => candidate.Sentence.Contains(c.Start))?.Country;
@@ -122,12 +365,21 @@ internal static class RoleAssigner
             origin = imports ? null : origin;
         }
 
-        return candidate with { Origin = origin, Destination = destination };
+        // A company that ships the figure is its seller; an importing one is its buyer.
+        var company = parties.FirstOrDefault();
+        return candidate with
+        {
+            Origin = origin,
+            Destination = destination,
+            Seller = imports ? null : company?.Name,
+            Buyer = imports ? company?.Name : null,
+        };
     }
 
     private static EventCandidate Restriction(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CountryFound> countries)
     {
-        var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
+        // The country that opens the sentence is the one restricting, even after an article that doubles as a marker.
+        var destination = countries.Skip(countries.Count > 1 ? 1 : 0).FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c));
         var origin = countries.FirstOrDefault(c => c != destination && !MarkedBy(article, cues, CueKind.SourceMarker, c));
         var originCode = origin?.Code ?? article.MainCountry;
         return candidate with { Origin = originCode, Destination = destination?.Code != originCode ? destination?.Code : null };
@@ -166,8 +418,10 @@ internal static class RoleAssigner
     private static bool MarkedBy(RecognisedArticle article, ArticleCues cues, CueKind kind, ISpan mention)
     {
         var text = article.Text.Original;
-        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0)
-            || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]));
+        // Kana particles (から, によって, に) follow their noun, so one ending right before a mention belongs to the word before.
+        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0 && !Text.Scripts.IsKana(text[m.Start]))
+            || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]))
+            || cues.EndsWithSuffix(kind, article.Text, mention);
     }
 
     /// <summary>Markers written after their noun: CJK particles (から, 向け) and Kazakh case suffixes (-нан, -мен).</summary>

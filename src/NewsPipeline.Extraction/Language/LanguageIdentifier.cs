@@ -4,23 +4,48 @@ using NewsPipeline.Extraction.Text;
 namespace NewsPipeline.Extraction.Language;
 
 /// <summary>
-/// Chooses the article language: the declared language when it is one we support; otherwise the script decides
-/// (kana → ja, Han only → zh, Hangul → ko), Kazakh letters separate kk from ru, and function-word counts separate
-/// the Latin-script languages.
+/// Chooses the article language: the declared language (the page's checked <c>&lt;html lang&gt;</c> or the feed
+/// item's) when it is one we identify; otherwise the title and first paragraph decide: the script (kana → ja,
+/// Han only → zh, Hangul → ko), Kazakh letters separate kk from ru, and function words and distinctive letters
+/// separate the Latin-script languages.
 /// </summary>
 internal sealed class LanguageIdentifier(LanguageLexicon lexicon)
 {
-    private const int SampleLength = 2000;
+    // About one sentence: enough for the detector, short enough that a quotation further down does not decide.
+    private const int MinSampleLength = 80;
+    private const int MaxSampleLength = 2000;
 
-    public string Identify(string? declared, string text)
+    public string Identify(string? declared, string? title, string text)
     {
         var normalised = Normalise(declared);
-        if (normalised is not null && lexicon.Supported.Contains(normalised))
+        if (normalised is not null && lexicon.Identified.Contains(normalised))
         {
             return normalised;
         }
 
-        var sample = text.Length > SampleLength ? text[..SampleLength] : text;
+        return Detect(Sample(title, text)) ?? normalised ?? LexiconLoader.FallbackLanguage;
+    }
+
+    /// <summary>
+    /// The title and the first paragraph: where the article's own language is surest (later paragraphs quote, list
+    /// names and add boilerplate). Paragraphs are added while the sample is shorter than a sentence or two.
+    /// </summary>
+    internal static string Sample(string? title, string text)
+    {
+        var end = 0;
+        var titleLength = title?.Length ?? 0;
+        while (end < text.Length && titleLength + end < MinSampleLength)
+        {
+            var newline = text.IndexOf('\n', end);
+            end = newline < 0 ? text.Length : newline + 1;
+        }
+
+        end = Math.Min(end, MaxSampleLength);
+        return string.IsNullOrWhiteSpace(title) ? text[..end] : title + "\n" + text[..end];
+    }
+
+    private string? Detect(string sample)
+    {
         int kana = 0, han = 0, hangul = 0, cyrillic = 0, latin = 0, kazakh = 0;
         var kazakhLetters = lexicon.DistinctiveLetters.GetValueOrDefault("kk", string.Empty);
         foreach (var c in sample)
@@ -58,7 +83,7 @@ internal sealed class LanguageIdentifier(LanguageLexicon lexicon)
 
         if (hangul > han && hangul > latin)
         {
-            return lexicon.Supported.Contains("ko") ? "ko" : LexiconLoader.FallbackLanguage;
+            return lexicon.Identified.Contains("ko") ? "ko" : LexiconLoader.FallbackLanguage;
         }
 
         if (han > latin && han > cyrillic)
@@ -72,7 +97,7 @@ internal sealed class LanguageIdentifier(LanguageLexicon lexicon)
             return kazakh * 100 >= cyrillic * 2 ? "kk" : "ru";
         }
 
-        return ByFunctionWords(sample) ?? normalised ?? LexiconLoader.FallbackLanguage;
+        return ByFunctionWords(sample);
     }
 
     private string? ByFunctionWords(string sample)

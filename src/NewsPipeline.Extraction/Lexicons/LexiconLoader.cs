@@ -52,7 +52,8 @@ internal static class LexiconLoader
 
     /// <summary>
     /// Every place where a supported language lacks an entry for a concept, over the sections each file lists in
-    /// its "parity" array. Empty when all languages are first class.
+    /// its "parity" array; and every section keyed by language that is neither in "parity" nor explained in
+    /// "parity_exempt", so that a new section cannot escape the check. Empty when all languages are first class.
     /// </summary>
     public static IReadOnlyList<string> FindParityGaps(string modelsDirectory)
     {
@@ -64,12 +65,10 @@ internal static class LexiconLoader
         {
             using var doc = Read(file);
             var name = Path.GetFileName(file);
-            if (!doc.RootElement.TryGetProperty("parity", out var sections))
-            {
-                continue;
-            }
-
-            foreach (var section in sections.EnumerateArray().Select(s => s.GetString()!))
+            var listed = doc.RootElement.TryGetProperty("parity", out var sections)
+                ? sections.EnumerateArray().Select(s => s.GetString()!).ToList()
+                : [];
+            foreach (var section in listed)
             {
                 if (!doc.RootElement.TryGetProperty(section, out var body))
                 {
@@ -79,9 +78,35 @@ internal static class LexiconLoader
 
                 CheckSection(name, section, body, supported, gaps);
             }
+
+            var exempt = doc.RootElement.TryGetProperty("parity_exempt", out var reasons)
+                ? reasons.EnumerateObject().Select(r => r.Name).ToHashSet(StringComparer.Ordinal)
+                : [];
+            foreach (var section in doc.RootElement.EnumerateObject())
+            {
+                if (!listed.Contains(section.Name) && !exempt.Contains(section.Name) && IsKeyedByLanguage(section.Value, supported))
+                {
+                    gaps.Add($"{name}: section '{section.Name}' is keyed by language but is neither in \"parity\" nor in \"parity_exempt\"");
+                }
+            }
         }
 
         return gaps;
+    }
+
+    /// <summary>Language codes as keys, directly ({"fr": …}) or one level down ({"gallium": {"fr": …}}, {"x": {"forms": {"fr": …}}}).</summary>
+    private static bool IsKeyedByLanguage(JsonElement section, IReadOnlyList<string> supported)
+    {
+        static bool Direct(JsonElement e, IReadOnlyList<string> supported) =>
+            e.ValueKind == JsonValueKind.Object && e.EnumerateObject().Any(p => supported.Contains(p.Name));
+
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        return Direct(section, supported) || section.EnumerateObject().Any(p =>
+            Direct(p.Value, supported) || (p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("forms", out var forms) && Direct(forms, supported)));
     }
 
     private static void CheckSection(string file, string section, JsonElement body, IReadOnlyList<string> supported, List<string> gaps)
@@ -131,11 +156,12 @@ internal static class LexiconLoader
     private static LanguageLexicon ReadLanguages(JsonElement root)
     {
         var supported = root.GetProperty("supported").EnumerateArray().Select(e => e.GetString()!).ToList();
+        var identified = supported.Concat(root.GetProperty("identified_only").EnumerateArray().Select(e => e.GetString()!)).ToHashSet(StringComparer.Ordinal);
         var words = root.GetProperty("function_words").EnumerateObject()
             .ToDictionary(p => p.Name, p => (IReadOnlySet<string>)p.Value.EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var letters = root.GetProperty("distinctive_letters").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        return new LanguageLexicon(supported, words, letters);
+        return new LanguageLexicon(supported, identified, words, letters);
     }
 
     private static TextLexicon ReadText(JsonElement root, IReadOnlyList<string> supported)
@@ -151,15 +177,19 @@ internal static class LexiconLoader
     {
         var concepts = root.GetProperty("concepts");
         var blockers = root.GetProperty("blockers");
+        var symbols = root.GetProperty("symbols");
         var matcher = PerLanguage(supported, lang => new PhraseMatcher<MetalEntry>(
             Languages(lang).SelectMany(l => concepts.EnumerateObject().SelectMany(c => Strings(c.Value, l).Select(f => (f, new MetalEntry(c.Name)))))
-                .Concat(Languages(lang).SelectMany(l => Strings(blockers, l).Select(f => (f, new MetalEntry(null)))))));
+                .Concat(Languages(lang).SelectMany(l => Strings(blockers, l).Select(f => (f, new MetalEntry(null)))))
+                .Concat(symbols.EnumerateObject().Select(p => ("=" + p.Name, new MetalEntry(p.Value.GetString()!, IsSymbol: true))))));
         var context = PerLanguage(supported, lang => new PhraseMatcher<string>(
             Languages(lang).SelectMany(l => Strings(root.GetProperty("metal_context"), l).Select(f => (f, f)))));
         var nonMetals = PerLanguage(supported, lang => new PhraseMatcher<string>(
             Languages(lang).SelectMany(l => Strings(root.GetProperty("non_metal_commodities"), l).Select(f => (f, f)))));
+        var symbolContext = PerLanguage(supported, lang => new PhraseMatcher<string>(
+            Languages(lang).SelectMany(l => Strings(root.GetProperty("symbol_context"), l).Select(f => (f, f)))));
         var eventMetal = root.GetProperty("event_metal").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-        return new MetalLexicon(matcher, context, nonMetals, eventMetal);
+        return new MetalLexicon(matcher, context, nonMetals, symbolContext, eventMetal);
     }
 
     private static CountryLexicon ReadCountries(JsonElement root, IReadOnlyList<string> supported)
@@ -206,7 +236,9 @@ internal static class LexiconLoader
             Strings(root.GetProperty("range_connectors"), lang).Select(f => (f, f))));
         var numberWords = PerLanguage(supported, lang => new PhraseMatcher<double>(
             root.GetProperty("number_words").TryGetProperty(lang, out var words) ? words.EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())) : []));
-        return new UnitLexicon(unitMatcher, multipliers, rates, formats, connectors, numberWords);
+        var denominators = PerLanguage(supported, lang => new PhraseMatcher<string>(
+            Strings(root.GetProperty("denominator_after"), lang).Select(f => (f, f))));
+        return new UnitLexicon(unitMatcher, multipliers, rates, formats, connectors, numberWords, denominators);
     }
 
     private static CompanyLexicon ReadCompanies(JsonElement root, JsonElement legalForms, IReadOnlyList<string> supported)
@@ -265,6 +297,12 @@ internal static class LexiconLoader
             ["start_markers"] = CueKind.StartMarker,
             ["counterpart_markers"] = CueKind.CounterpartMarker,
             ["passive_auxiliaries"] = CueKind.PassiveAuxiliary,
+            ["company_anaphors"] = CueKind.CompanyAnaphor,
+            ["comparison_markers"] = CueKind.ComparisonMarker,
+            ["location_markers"] = CueKind.LocationMarker,
+            ["producer_nouns"] = CueKind.ProducerNoun,
+            ["consumer_nouns"] = CueKind.ConsumerNoun,
+            ["subsidiary_nouns"] = CueKind.SubsidiaryNoun,
         };
         var roles = PerLanguage(supported, lang => new PhraseMatcher<EventCue>(
             root.GetProperty("roles").EnumerateObject().SelectMany(r => Strings(r.Value, lang).Select(f => (f, new EventCue(roleKinds[r.Name]))))));
@@ -298,10 +336,24 @@ internal static class LexiconLoader
                 entries.AddRange(Strings(relative.Value, lang).Select(f => (f, new DateEntry(null, offsets[relative.Name], false))));
             }
 
+            // A quarter or half year stands for its first month ("third quarter" → July).
+            foreach (var (section, months) in new[] { ("quarters", 3), ("halves", 6) })
+            {
+                var first = 1;
+                foreach (var names in root.GetProperty(section).GetProperty(lang).EnumerateArray())
+                {
+                    entries.AddRange(names.EnumerateArray().Select(n => (n.GetString()!, new DateEntry(first, null, false))));
+                    first += months;
+                }
+            }
+
             entries.AddRange(Strings(root.GetProperty("last_markers"), lang).Select(f => (f, new DateEntry(null, null, true))));
             return new PhraseMatcher<DateEntry>(entries);
         });
-        return new DateLexicon(matcher);
+        var links = PerLanguage(supported, lang => (IReadOnlySet<string>)Strings(root.GetProperty("range_links"), lang).ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var suffixes = PerLanguage(supported, lang => (IReadOnlyList<string>)Strings(root.GetProperty("year_suffixes"), lang).Select(f => f.TrimEnd('*')).ToList());
+        var ends = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("end_markers"), lang).Select(f => (f, f))));
+        return new DateLexicon(matcher, links, suffixes, ends);
     }
 
     /// <summary>Every entry of a per-language list, whatever the language (connectors inside names cross languages).</summary>

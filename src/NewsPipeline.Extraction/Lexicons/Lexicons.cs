@@ -15,20 +15,25 @@ internal sealed record LexiconSet(
     EventLexicon Events,
     DateLexicon Dates);
 
+/// <param name="Supported">Languages with full lexicons.</param>
+/// <param name="Identified">Supported languages plus those only identified (recognised with the fallback lexicons).</param>
 internal sealed record LanguageLexicon(
     IReadOnlyList<string> Supported,
+    IReadOnlySet<string> Identified,
     IReadOnlyDictionary<string, IReadOnlySet<string>> FunctionWords,
     IReadOnlyDictionary<string, string> DistinctiveLetters);
 
 internal sealed record TextLexicon(LanguageMap<IReadOnlySet<string>> Abbreviations, LanguageMap<IReadOnlySet<char>> Terminators);
 
 /// <summary>What a metal phrase stands for: a canonical metal, or a blocker that cancels overlapping matches.</summary>
-internal sealed record MetalEntry(string? Metal);
+/// <param name="IsSymbol">A two-letter element symbol (Ga, Sn): a metal only in a list of symbols or beside a chemistry word.</param>
+internal sealed record MetalEntry(string? Metal, bool IsSymbol = false);
 
 internal sealed record MetalLexicon(
     LanguageMap<PhraseMatcher<MetalEntry>> Matcher,
     LanguageMap<PhraseMatcher<string>> Context,
     LanguageMap<PhraseMatcher<string>> NonMetalCommodities,
+    LanguageMap<PhraseMatcher<string>> SymbolContext,
     IReadOnlyDictionary<string, string> EventMetal)
 {
     public string ForEvents(string metal) => EventMetal.TryGetValue(metal, out var group) ? group : metal;
@@ -54,7 +59,8 @@ internal sealed record UnitLexicon(
     LanguageMap<PhraseMatcher<RatePeriod>> Rates,
     LanguageMap<NumberFormat> NumberFormats,
     LanguageMap<PhraseMatcher<string>> RangeConnectors,
-    LanguageMap<PhraseMatcher<double>> NumberWords);
+    LanguageMap<PhraseMatcher<double>> NumberWords,
+    LanguageMap<PhraseMatcher<string>> DenominatorsAfter);
 
 /// <summary>A firm of the curated gazetteer.</summary>
 internal sealed record KnownFirm(string Name, string? Country);
@@ -98,6 +104,12 @@ internal enum CueKind
     StartMarker,
     CounterpartMarker,
     PassiveAuxiliary,
+    CompanyAnaphor,
+    ComparisonMarker,
+    LocationMarker,
+    ProducerNoun,
+    ConsumerNoun,
+    SubsidiaryNoun,
     QuantityKind,
 }
 
@@ -115,4 +127,11 @@ internal sealed record EventLexicon(
 /// <summary>A date phrase: a month (1-12) or a year relative to the publication year.</summary>
 internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker);
 
-internal sealed record DateLexicon(LanguageMap<PhraseMatcher<DateEntry>> Matcher);
+/// <param name="RangeLinks">Words joining two years into a span or a list ("2026 to 2028", "2026年和2027年"): the first one starts it.</param>
+/// <param name="YearSuffixes">Words written after a year ("года", 年), skipped when reading what joins two years.</param>
+/// <param name="EndMarkers">Words that close a period ("until 2030", "bis 2030"): the year after them ends it, it does not start it.</param>
+internal sealed record DateLexicon(
+    LanguageMap<PhraseMatcher<DateEntry>> Matcher,
+    LanguageMap<IReadOnlySet<string>> RangeLinks,
+    LanguageMap<IReadOnlyList<string>> YearSuffixes,
+    LanguageMap<PhraseMatcher<string>> EndMarkers);

@@ -13,6 +13,9 @@ internal sealed class PhraseMatcher<T>
 {
     private readonly Node root = new();
 
+    /// <summary>One bit per UTF-16 unit: whether any phrase starts with it, so most positions are rejected by one lookup.</summary>
+    private readonly ulong[] firstChars = new ulong[(char.MaxValue + 1) / 64];
+
     public PhraseMatcher(IEnumerable<(string Pattern, T Value)> entries)
     {
         foreach (var (raw, value) in entries)
@@ -24,6 +27,7 @@ internal sealed class PhraseMatcher<T>
                 continue;
             }
 
+            firstChars[key[0] / 64] |= 1UL << (key[0] % 64);
             var node = root;
             foreach (var c in key)
             {
@@ -51,9 +55,17 @@ internal sealed class PhraseMatcher<T>
         }
 
         var found = new List<PhraseMatch<T>>();
+        var scan = text.Scan;
         var i = start;
         while (i < end)
         {
+            // The same tests MatchAt starts with, kept in this loop because most positions fail them.
+            if (!MayStartWith(scan[i]) || (i > 0 && Scripts.IsWordChar(scan[i - 1]) && !char.IsDigit(scan[i - 1]) && Scripts.IsWordChar(scan[i])))
+            {
+                i++;
+                continue;
+            }
+
             var match = MatchAt(text, i, end);
             if (match is null)
             {
@@ -77,11 +89,25 @@ internal sealed class PhraseMatcher<T>
         }
 
         var scan = text.Scan;
+        if (position >= end || !MayStartWith(scan[position]))
+        {
+            return null;
+        }
+
         // A digit may touch a following word ("260,000oz", "500ktpa"); a letter may not.
         var boundaryBefore = position == 0 || !Scripts.IsWordChar(scan[position - 1]) || char.IsDigit(scan[position - 1]);
+
+        // Inside a word every phrase that could start here begins with a word character and needs a boundary
+        // before it, so most positions of a text are rejected here without walking the trie.
+        if (!boundaryBefore && Scripts.IsWordChar(scan[position]))
+        {
+            return null;
+        }
+
         var node = root;
         var bestEnd = -1;
-        List<T>? bestValues = null;
+        Terminal? best = null;
+        List<T>? tied = null;
         var bestNeedsContext = false;
         for (var j = position; j < end; j++)
         {
@@ -107,24 +133,31 @@ internal sealed class PhraseMatcher<T>
                 if (matchEnd > bestEnd)
                 {
                     bestEnd = matchEnd;
-                    bestValues = [terminal.Value];
+                    best = terminal;
+                    tied = null;
                     bestNeedsContext = terminal.Pattern.NeedsContext;
                 }
-                else if (matchEnd == bestEnd && bestValues is not null && !bestValues.Contains(terminal.Value))
+                else if (matchEnd == bestEnd && best is not null && !SameValue(best, tied, terminal.Value))
                 {
-                    bestValues.Add(terminal.Value);
+                    tied ??= [best.Value];
+                    tied.Add(terminal.Value);
                     bestNeedsContext &= terminal.Pattern.NeedsContext;
                 }
             }
         }
 
-        return bestValues is null ? null : new PhraseMatch<T>(position, bestEnd, bestValues, bestNeedsContext);
+        return best is null ? null : new PhraseMatch<T>(position, bestEnd, tied ?? best.Values, bestNeedsContext);
     }
+
+    private bool MayStartWith(char c) => (firstChars[c / 64] & (1UL << (c % 64))) != 0;
+
+    private static bool SameValue(Terminal best, List<T>? tied, T value) =>
+        tied is null ? EqualityComparer<T>.Default.Equals(best.Value, value) : tied.Contains(value);
 
     private static int Accept(AnalysisText text, PhrasePattern pattern, int start, int keyEnd, int end, bool boundaryBefore)
     {
         var scan = text.Scan;
-        if (!pattern.StartsCjk && Scripts.IsWordChar(pattern.Key[0]) && !boundaryBefore)
+        if (pattern.NeedsBoundaryBefore && !boundaryBefore)
         {
             return -1;
         }
@@ -145,7 +178,7 @@ internal sealed class PhraseMatcher<T>
             return matchEnd;
         }
 
-        if (!pattern.EndsCjk && Scripts.IsWordChar(pattern.Key[^1]) && matchEnd < scan.Length && Scripts.IsWordChar(scan[matchEnd]))
+        if (pattern.NeedsBoundaryAfter && matchEnd < scan.Length && Scripts.IsWordChar(scan[matchEnd]))
         {
             return -1;
         }
@@ -153,7 +186,11 @@ internal sealed class PhraseMatcher<T>
         return matchEnd;
     }
 
-    private sealed record Terminal(PhrasePattern Pattern, T Value);
+    private sealed record Terminal(PhrasePattern Pattern, T Value)
+    {
+        /// <summary>The value as a match's list, made once so that a match allocates nothing else.</summary>
+        public IReadOnlyList<T> Values { get; } = [Value];
+    }
 
     private sealed class Node
     {

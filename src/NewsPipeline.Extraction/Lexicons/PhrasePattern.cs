@@ -31,10 +31,16 @@ internal sealed record PhrasePattern(string Text, bool CaseSensitive, bool OpenE
         return new PhrasePattern(text, caseSensitive, open, needsContext);
     }
 
-    /// <summary>The key the trie is built on: the same folding the scan view applies.</summary>
-    public string Key => AnalysisText.From(Text).Scan;
+    /// <summary>The key the trie is built on: the same folding the scan view applies (computed once: matching reads it per candidate).</summary>
+    public string Key { get; } = AnalysisText.From(Text).Scan;
 
-    public bool StartsCjk => Text.Length > 0 && Scripts.IsCjk(Text[0]);
+    public bool StartsCjk { get; } = Text.Length > 0 && Scripts.IsCjk(Text[0]);
 
-    public bool EndsCjk => Text.Length > 0 && Scripts.IsCjk(Text[^1]);
+    public bool EndsCjk { get; } = Text.Length > 0 && Scripts.IsCjk(Text[^1]);
+
+    /// <summary>The phrase starts with a word character, so it needs a word boundary before it.</summary>
+    public bool NeedsBoundaryBefore { get; } = Text.Length > 0 && !Scripts.IsCjk(Text[0]) && Scripts.IsWordChar(AnalysisText.From(Text).Scan[0]);
+
+    /// <summary>The phrase ends with a word character, so it needs a word boundary after it.</summary>
+    public bool NeedsBoundaryAfter { get; } = Text.Length > 0 && !Scripts.IsCjk(Text[^1]) && Scripts.IsWordChar(AnalysisText.From(Text).Scan[^1]);
 }

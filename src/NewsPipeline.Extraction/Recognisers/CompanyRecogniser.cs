@@ -1,4 +1,5 @@
 using NewsPipeline.Extraction.Lexicons;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Extraction.Recognisers;
@@ -7,9 +8,10 @@ namespace NewsPipeline.Extraction.Recognisers;
 /// Companies in layers: the curated gazetteer; capitalised names before a legal form (… Ltd., … JSC) or after one
 /// (АО «…»); names introduced by a company noun (the miner X, l'entreprise « X », компания «X», X公司); names with a
 /// descriptive ending (… Resources, … Lithium). Short forms and acronyms of the names found are then searched
-/// again. News outlets, data providers and organisations are never companies.
+/// again. Last, the statistical tagger may add names no list or rule found, under the same guards and its own.
+/// News outlets, data providers and organisations are never companies.
 /// </summary>
-internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon languages, EventLexicon events, DateLexicon dates)
+internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon languages, EventLexicon events, DateLexicon dates, CompanyTagging tagging)
 {
     private const int MaxNameWords = 6;
     private const int MaxQuoted = 70;
@@ -17,7 +19,8 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
     private const string ClosersAll = "»\"”“」』›";
 
     public IReadOnlyList<CompanyFound> Recognise(
-        AnalysisText text, string language, IReadOnlyList<OrganisationFound> organisations, IReadOnlyList<CountryFound> countries, IReadOnlyList<QuantityFound> quantities)
+        AnalysisText text, string language, IReadOnlyList<Sentence> sentences, IReadOnlyList<OrganisationFound> organisations,
+        IReadOnlyList<CountryFound> countries, IReadOnlyList<QuantityFound> quantities)
     {
         var cues = lexicon.Cues.For(language).FindAll(text);
         var blocked = cues.Where(c => c.Values[0].Kind == CompanyCueKind.NotCompany).Select(c => (c.Start, c.End)).ToList();
@@ -32,20 +35,20 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         var notNames = dates.Matcher.For(language).FindAll(text).Select(d => (d.Start, d.End)).ToList();
 
         var kept = new List<CompanyFound>();
-        foreach (var candidate in candidates.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start))
+        bool Acceptable(CompanyFound candidate) =>
+            !blocked.Any(b => b.Start < candidate.End && candidate.Start < b.End) && !Spans.Inside(kept, candidate.Start, candidate.End)
+            && IsPlausibleName(candidate.Name) && !AfterAgencyCue(text, candidate, cues) && !Spans.Inside(quantities, candidate.Start, candidate.End)
+            && !countries.Any(c => c.Start <= candidate.Start && c.End >= candidate.End)
+            && !notNames.Any(n => n.Start <= candidate.Start && n.End >= candidate.End);
+
+        foreach (var candidate in candidates.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).Where(Acceptable))
         {
-            if (blocked.Any(b => b.Start < candidate.End && candidate.Start < b.End) || Spans.Inside(kept, candidate.Start, candidate.End))
-            {
-                continue;
-            }
+            kept.Add(WithCountry(text, candidate, countries, kept));
+        }
 
-            if (!IsPlausibleName(candidate.Name) || AfterAgencyCue(text, candidate, cues) || Spans.Inside(quantities, candidate.Start, candidate.End)
-                || countries.Any(c => c.Start <= candidate.Start && c.End >= candidate.End)
-                || notNames.Any(n => n.Start <= candidate.Start && n.End >= candidate.End))
-            {
-                continue;
-            }
-
+        // The tagger comes last and only adds: a name overlapping a country ("Kazakh Ministry…") is left out too.
+        foreach (var candidate in tagging.Candidates(text, language, sentences).Where(c => Acceptable(c) && !Spans.Inside(countries, c.Start, c.End)))
+        {
             kept.Add(WithCountry(text, candidate, countries, kept));
         }
 

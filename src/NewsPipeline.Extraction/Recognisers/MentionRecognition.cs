@@ -1,4 +1,5 @@
 using NewsPipeline.Extraction.Lexicons;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 
 namespace NewsPipeline.Extraction.Recognisers;
@@ -7,26 +8,33 @@ namespace NewsPipeline.Extraction.Recognisers;
 /// Runs the recognisers in their dependency order: organisations and countries first, then companies (which must
 /// not be organisations or outlets), then metals (which must not sit inside names), then quantities and years.
 /// </summary>
-internal sealed class MentionRecognition(LexiconSet lexicons)
+internal sealed class MentionRecognition(LexiconSet lexicons, CompanyTagging tagging)
 {
     private readonly OrganisationRecogniser organisations = new(lexicons.Organisations);
     private readonly CountryRecogniser countries = new(lexicons.Countries);
-    private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages, lexicons.Events, lexicons.Dates);
+    private readonly CompanyRecogniser companies = new(lexicons.Companies, lexicons.Languages, lexicons.Events, lexicons.Dates, tagging);
     private readonly MetalRecogniser metals = new(lexicons.Metals, lexicons.Companies.CapitalisedNounLanguages);
     private readonly QuantityRecogniser quantities = new(lexicons.Units);
     private readonly QuantityInterpreter interpreter = new(lexicons.Metals, lexicons.Events);
 
-    public RecognisedArticle Recognise(AnalysisText text, string language, IReadOnlyList<Sentence> sentences, string? title, string? published)
+    public RecognisedArticle Recognise(AnalysisText text, string language, IReadOnlyList<Sentence> sentences, string? title, string? published, ref StageClock clock)
     {
         var orgs = organisations.Recognise(text, language);
+        clock.Lap("organisations");
         var places = countries.Recognise(text, language, sentences);
+        clock.Lap("countries");
         var found = quantities.Recognise(text, language, sentences);
-        var firms = companies.Recognise(text, language, orgs, places, found);
+        clock.Lap("quantities");
+        var firms = companies.Recognise(text, language, sentences, orgs, places, found);
+        clock.Lap("companies");
         var names = firms.Cast<ISpan>().Concat(orgs).ToList();
         var metalMentions = metals.Recognise(text, language, names);
+        clock.Lap("metals");
         var interpreted = interpreter.Interpret(text, language, sentences, found, metalMentions);
+        clock.Lap("quantity metal and kind");
         var years = YearRecogniser.Recognise(text, found);
         var mainMetal = MainMetal(metalMentions, title, language);
+        clock.Lap("years, main metal");
         var mainCountry = places.GroupBy(p => p.Code, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(p => p.Start)).FirstOrDefault()?.Key;
         return new RecognisedArticle(text, language, sentences, orgs, places, firms, metalMentions, interpreted, years, PublicationDate.Parse(published), mainMetal, mainCountry);
     }

@@ -6,8 +6,8 @@ namespace NewsPipeline.Extraction.Recognisers;
 
 /// <summary>
 /// Mass quantities: a number in the language's format, an optional range, a scale word (million, тыс., 万) and a mass
-/// unit directly after it. Numbers after a currency sign, counts without a unit and prices per tonne (the unit is not
-/// attached to the number) are not quantities. A rate (per year, 年間, жылына) close before or after sets <c>per</c>.
+/// unit directly after it. Numbers after a currency sign, counts without a unit, prices per tonne (the unit is not
+/// attached to the number) and denominators (1トン当たり) are not quantities. A rate (per year, 年間, жылына) close before or after sets <c>per</c>.
 /// </summary>
 internal sealed class QuantityRecogniser(UnitLexicon lexicon)
 {
@@ -96,7 +96,7 @@ internal sealed class QuantityRecogniser(UnitLexicon lexicon)
 
         var unitStart = SkipSpaces(scan, position);
         var unit = lexicon.Units.For(language).MatchAt(text, unitStart);
-        if (unit is null || unitStart - position > 2)
+        if (unit is null || unitStart - position > 2 || lexicon.DenominatorsAfter.For(language).MatchAt(text, unit.End) is not null)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Extraction.Text;
 
@@ -15,7 +16,7 @@ internal sealed record AnalysisText(string Original, string Scan)
 
     public static AnalysisText From(string text)
     {
-        var original = text.Normalize(NormalizationForm.FormC);
+        var original = Nfc.Normalize(text);
         var scan = new StringBuilder(original.Length);
         foreach (var c in original)
         {

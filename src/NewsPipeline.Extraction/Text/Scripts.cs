@@ -22,7 +22,9 @@ internal static class Scripts
     public static bool IsCyrillic(char c) => c >= '\u0400' && c <= '\u04FF';
 
     /// <summary>A letter or digit of a space-separated script (a word character for boundary checks).</summary>
-    public static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) && !IsCjk(c);
+    public static bool IsWordChar(char c) => c < '\u0080'
+        ? char.IsAsciiLetterOrDigit(c)
+        : (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) && !IsCjk(c);
 
     public static bool IsUpper(char c) => char.IsUpper(c);
 }

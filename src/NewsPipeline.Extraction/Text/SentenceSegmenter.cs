@@ -3,8 +3,9 @@ using NewsPipeline.Extraction.Lexicons;
 namespace NewsPipeline.Extraction.Text;
 
 /// <summary>
-/// Splits text into sentences: at line breaks, at CJK full stops, and at Latin/Cyrillic full stops that are not
-/// part of an abbreviation (Ltd., Corp., т., г.), a number (96.5) or an initial, and are followed by a new sentence.
+/// Splits text into sentences: at line breaks, at CJK full stops (unless a closing quote continues the sentence, as in
+/// 「…。」と述べた), and at Latin/Cyrillic full stops that are not part of an abbreviation (Ltd., Corp., т., г.), a number
+/// (96.5) or an initial, and are followed by a new sentence; closing quotes stay with the sentence they end.
 /// </summary>
 internal sealed class SentenceSegmenter(TextLexicon lexicon)
 {
@@ -26,10 +27,12 @@ internal sealed class SentenceSegmenter(TextLexicon lexicon)
             }
             else if (c is '。' or '！' or '？' || (terminators.Contains(c) && IsSentenceEnd(text, i, abbreviations)))
             {
-                end = i + 1;
-                while (end < text.Length && Closers.Contains(text[end], StringComparison.Ordinal))
+                end = AfterClosers(text, i + 1);
+
+                // A quoted sentence followed by a particle (「契約を結んだ。」と述べた) does not end the outer one.
+                if (end > i + 1 && end < text.Length && Scripts.IsKana(text[end]))
                 {
-                    end++;
+                    continue;
                 }
             }
             else
@@ -64,13 +67,31 @@ internal sealed class SentenceSegmenter(TextLexicon lexicon)
         }
     }
 
+    /// <summary>The position after the closing quotes and brackets that follow a terminator, French spaced « … » included.</summary>
+    private static int AfterClosers(string text, int position)
+    {
+        var end = position;
+        while (true)
+        {
+            var probe = end;
+            while (probe < text.Length && text[probe] is ' ' or '\u00A0' or '\u202F')
+            {
+                probe++;
+            }
+
+            if (probe < text.Length && Closers.Contains(text[probe], StringComparison.Ordinal) && (probe == end || text[probe] == '»'))
+            {
+                end = probe + 1;
+                continue;
+            }
+
+            return end;
+        }
+    }
+
     private static bool IsSentenceEnd(string text, int i, IReadOnlySet<string> abbreviations)
     {
-        var next = i + 1;
-        while (next < text.Length && Closers.Contains(text[next], StringComparison.Ordinal))
-        {
-            next++;
-        }
+        var next = AfterClosers(text, i + 1);
 
         if (next >= text.Length)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Cronos;
 using NewsPipeline.Core.Feeds;
 
 namespace NewsPipeline.Ingestion.Configuration;
@@ -36,9 +37,11 @@ public sealed class FeedsFileException : Exception
 
 /// <summary>
 /// Loads and validates feeds.json:
-/// <c>{"defaults":{"interval":"00:30:00"},"feeds":[{"name":"…","url":"https://…","language":"ru","interval":"01:00:00"}]}</c>.
-/// Names are unique and non-empty, URLs absolute http(s), languages 2–3 lower-case letters, intervals "hh:mm:ss" of at
-/// least a minute (the default applies when a feed has none). Unknown properties are errors so that typos do not pass.
+/// <c>{"defaults":{"interval":"00:30:00","minInterval":"00:10:00","maxInterval":"06:00:00"},
+/// "feeds":[{"name":"…","url":"https://…","language":"ru","interval":"01:00:00","cron":"0 6,18 * * 1-5"}]}</c>.
+/// Names are unique and non-empty, URLs absolute http(s), languages 2–3 lower-case letters, durations "hh:mm:ss" or
+/// "d.hh:mm:ss" of at least a minute with minInterval ≤ interval ≤ maxInterval (a feed's own values win over the
+/// defaults), cron a 5-field expression evaluated in UTC. Unknown properties are errors so that typos do not pass.
 /// </summary>
 public static partial class FeedsFile
 {
@@ -46,8 +49,8 @@ public static partial class FeedsFile
     public static readonly TimeSpan MinimumInterval = TimeSpan.FromMinutes(1);
 
     private static readonly HashSet<string> RootProperties = new(StringComparer.Ordinal) { "defaults", "feeds" };
-    private static readonly HashSet<string> DefaultsProperties = new(StringComparer.Ordinal) { "interval" };
-    private static readonly HashSet<string> FeedProperties = new(StringComparer.Ordinal) { "name", "url", "language", "interval" };
+    private static readonly HashSet<string> DefaultsProperties = new(StringComparer.Ordinal) { "interval", "minInterval", "maxInterval" };
+    private static readonly HashSet<string> FeedProperties = new(StringComparer.Ordinal) { "name", "url", "language", "interval", "minInterval", "maxInterval", "cron" };
 
     public static async Task<IReadOnlyList<FeedDefinition>> LoadAsync(string path, CancellationToken cancellationToken)
     {
@@ -96,13 +99,16 @@ public static partial class FeedsFile
         }
 
         RejectUnknown(root, "$", RootProperties, errors);
-        var defaultInterval = BuiltInInterval;
+        var defaultInterval = new Durations(BuiltInInterval, null, null);
         if (root.TryGetProperty("defaults", out var defaults))
         {
             if (defaults.ValueKind == JsonValueKind.Object)
             {
                 RejectUnknown(defaults, "$.defaults", DefaultsProperties, errors);
-                defaultInterval = ReadInterval(defaults, "$.defaults", errors) ?? BuiltInInterval;
+                defaultInterval = new Durations(
+                    ReadDuration(defaults, "$.defaults", "interval", errors) ?? BuiltInInterval,
+                    ReadDuration(defaults, "$.defaults", "minInterval", errors),
+                    ReadDuration(defaults, "$.defaults", "maxInterval", errors));
             }
             else
             {
@@ -134,7 +140,7 @@ public static partial class FeedsFile
         }
     }
 
-    private static FeedDefinition? ReadFeed(JsonElement entry, string path, TimeSpan defaultInterval, Dictionary<string, int> names, int index, List<string> errors)
+    private static FeedDefinition? ReadFeed(JsonElement entry, string path, Durations defaults, Dictionary<string, int> names, int index, List<string> errors)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
@@ -170,8 +176,39 @@ public static partial class FeedsFile
             errors.Add($"{path}.language: \"{language}\" is not a 2–3 letter lower-case language code (such as \"ru\" or \"kk\")");
         }
 
-        var interval = ReadInterval(entry, path, errors) ?? defaultInterval;
-        return errors.Count == before ? new FeedDefinition(name!, url!, language!, interval) : null;
+        var interval = ReadDuration(entry, path, "interval", errors) ?? defaults.Interval;
+        var floor = ReadDuration(entry, path, "minInterval", errors) ?? defaults.Floor;
+        var ceiling = ReadDuration(entry, path, "maxInterval", errors) ?? defaults.Ceiling;
+        var cron = ReadCron(entry, path, errors);
+
+        // Built even when another field failed, so the floor/ceiling rule is checked in the same pass; returned only without errors.
+        var feed = new FeedDefinition(name ?? string.Empty, url ?? new Uri("http://invalid/"), language ?? string.Empty, interval, floor, ceiling, cron);
+        if (feed.Floor > feed.Interval || feed.Interval > feed.Ceiling)
+        {
+            errors.Add($"{path}: minInterval ≤ interval ≤ maxInterval does not hold ({feed.Floor} ≤ {feed.Interval} ≤ {feed.Ceiling})");
+        }
+
+        return errors.Count == before ? feed : null;
+    }
+
+    private static string? ReadCron(JsonElement entry, string path, List<string> errors)
+    {
+        if (!entry.TryGetProperty("cron", out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+        try
+        {
+            CronExpression.Parse(text ?? throw new CronFormatException("must be a string"), CronFormat.Standard);
+            return text;
+        }
+        catch (CronFormatException e)
+        {
+            errors.Add($"{path}.cron: {value.GetRawText()} is not a 5-field cron expression (minute hour day-of-month month day-of-week): {e.Message}");
+            return null;
+        }
     }
 
     private static string? ReadString(JsonElement entry, string path, string property, List<string> errors)
@@ -191,9 +228,9 @@ public static partial class FeedsFile
         return value.GetString();
     }
 
-    private static TimeSpan? ReadInterval(JsonElement entry, string path, List<string> errors)
+    private static TimeSpan? ReadDuration(JsonElement entry, string path, string property, List<string> errors)
     {
-        if (!entry.TryGetProperty("interval", out var value))
+        if (!entry.TryGetProperty(property, out var value))
         {
             return null;
         }
@@ -201,18 +238,21 @@ public static partial class FeedsFile
         if (value.ValueKind != JsonValueKind.String
             || !TimeSpan.TryParseExact(value.GetString(), [@"hh\:mm\:ss", @"d\.hh\:mm\:ss"], CultureInfo.InvariantCulture, out var interval))
         {
-            errors.Add($"{path}.interval: {value.GetRawText()} is not a duration \"hh:mm:ss\"");
+            errors.Add($"{path}.{property}: {value.GetRawText()} is not a duration \"hh:mm:ss\"");
             return null;
         }
 
         if (interval < MinimumInterval)
         {
-            errors.Add($"{path}.interval: {interval} is shorter than the minimum of {MinimumInterval}");
+            errors.Add($"{path}.{property}: {interval} is shorter than the minimum of {MinimumInterval}");
             return null;
         }
 
         return interval;
     }
+
+    /// <summary>The durations a feed inherits from "defaults" (floor and ceiling null: the feed's own rule applies).</summary>
+    private sealed record Durations(TimeSpan Interval, TimeSpan? Floor, TimeSpan? Ceiling);
 
     private static void RejectUnknown(JsonElement element, string path, HashSet<string> known, List<string> errors)
     {

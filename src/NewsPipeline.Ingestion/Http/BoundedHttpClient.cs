@@ -102,8 +102,9 @@ internal sealed class BoundedHttpClient(IHttpClientFactory clients, IngestionOpt
         var etag = Header(response, "ETag");
         var lastModified = Header(response, "Last-Modified");
         var retryAfter = RetryAfter(response.Headers.RetryAfter);
+        var freshFor = FreshFor(response);
         HttpGetResponse Answer(byte[]? body, Failure? failure) =>
-            new(redirects.Current, redirects.PermanentUrl, response.StatusCode, body, contentType, contentLanguage, etag, lastModified, retryAfter, failure);
+            new(redirects.Current, redirects.PermanentUrl, response.StatusCode, body, contentType, contentLanguage, etag, lastModified, retryAfter, failure, freshFor);
 
         if (!response.IsSuccessStatusCode)
         {
@@ -175,6 +176,33 @@ internal sealed class BoundedHttpClient(IHttpClientFactory clients, IngestionOpt
         {
             var wait = date - time.GetUtcNow();
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// How long the server says this answer stays fresh (RFC 9111 §4.2.1): max-age less the Age already spent in caches,
+    /// else Expires less the response's Date. no-store and no-cache give no hint: they forbid reuse, not polling.
+    /// </summary>
+    private TimeSpan? FreshFor(HttpResponseMessage response)
+    {
+        var cacheControl = response.Headers.CacheControl;
+        if (cacheControl is { NoStore: true } or { NoCache: true })
+        {
+            return null;
+        }
+
+        if (cacheControl?.MaxAge is { } maxAge)
+        {
+            var left = maxAge - (response.Headers.Age ?? TimeSpan.Zero);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+
+        if (response.Content.Headers.Expires is { } expires)
+        {
+            var left = expires - (response.Headers.Date ?? time.GetUtcNow());
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
         }
 
         return null;

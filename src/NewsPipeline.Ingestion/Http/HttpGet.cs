@@ -14,7 +14,8 @@ internal sealed record HttpGetRequest(
 
 /// <summary>
 /// What came back, after redirects. <see cref="Body"/> is read only for 2xx answers;
-/// <see cref="PermanentUrl"/> is set when every hop from the requested URL was a permanent redirect.
+/// <see cref="PermanentUrl"/> is set when every hop from the requested URL was a permanent redirect;
+/// <see cref="FreshFor"/> is the freshness lifetime from Cache-Control max-age (less Age) or Expires (less Date).
 /// </summary>
 internal sealed record HttpGetResponse(
     Uri FinalUrl,
@@ -26,4 +27,5 @@ internal sealed record HttpGetResponse(
     string? ETag,
     string? LastModified,
     TimeSpan? RetryAfter,
-    Failure? Failure);
+    Failure? Failure,
+    TimeSpan? FreshFor = null);

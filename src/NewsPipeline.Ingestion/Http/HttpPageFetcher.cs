@@ -1,6 +1,6 @@
 using NewsPipeline.Core;
 using NewsPipeline.Core.Articles;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Http;
 

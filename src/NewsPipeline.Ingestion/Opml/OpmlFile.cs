@@ -84,15 +84,29 @@ public static class OpmlFile
         return (feeds, errors);
     }
 
-    /// <summary>feeds.json text for <paramref name="feeds"/> (schema of <see cref="Configuration.FeedsFile"/>).</summary>
-    public static string ToFeedsJson(IEnumerable<(string Name, Uri Url, string Language, TimeSpan? Interval)> feeds, TimeSpan defaultInterval)
+    /// <summary>
+    /// feeds.json text for <paramref name="feeds"/> (schema of <see cref="Configuration.FeedsFile"/>): an interval other
+    /// than the default, a floor, a ceiling and a cron schedule are written only where a feed has them.
+    /// </summary>
+    public static string ToFeedsJson(IEnumerable<FeedDefinition> feeds, TimeSpan defaultInterval)
     {
+        static string Duration(TimeSpan span) => span.ToString("c", CultureInfo.InvariantCulture);
         var document = new
         {
-            defaults = new { interval = defaultInterval.ToString("c", CultureInfo.InvariantCulture) },
-            feeds = feeds.Select(f => f.Interval is { } interval
-                ? (object)new { name = f.Name, url = f.Url.AbsoluteUri, language = f.Language, interval = interval.ToString("c", CultureInfo.InvariantCulture) }
-                : new { name = f.Name, url = f.Url.AbsoluteUri, language = f.Language }),
+            defaults = new { interval = Duration(defaultInterval) },
+            feeds = feeds.Select(f => new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["name"] = f.Name,
+                ["url"] = f.Url.AbsoluteUri,
+                ["language"] = f.Language,
+            }.Concat(new (string Key, string? Value)[]
+            {
+                ("interval", f.Interval == defaultInterval ? null : Duration(f.Interval)),
+                ("minInterval", f.MinInterval is { } floor ? Duration(floor) : null),
+                ("maxInterval", f.MaxInterval is { } ceiling ? Duration(ceiling) : null),
+                ("cron", f.Cron),
+            }.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)),
         };
         return JsonSerializer.Serialize(document, new JsonSerializerOptions
         {

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 using CodeHollow.FeedReader;
 using NewsPipeline.Core;
 using NewsPipeline.Core.Feeds;
-using NewsPipeline.Ingestion.Decoding;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Parsing;
 
@@ -39,9 +39,9 @@ public sealed class FeedDocumentParser : IFeedParser
         // An item without a link cannot lead to an article page, so the pipeline does not see it.
         var entries = document.Value!.Items
             .Where(i => i.Link is not null)
-            .Select(i => new FeedEntry(i.Id, i.Link!, i.Title, i.Published ?? i.Updated, i.Summary ?? i.Content, i.Language))
+            .Select(i => new FeedEntry(i.Id, i.Link!, i.Title, i.Published ?? i.Updated, i.Summary ?? i.Content, i.Language, i.Media))
             .ToList();
-        return Outcome<ParsedFeed>.Success(new ParsedFeed(document.Value.Format, document.Value.Title, entries));
+        return Outcome<ParsedFeed>.Success(new ParsedFeed(document.Value.Format, document.Value.Title, entries, document.Value.TimeToLive));
     }
 
     /// <summary>The whole document as read, including items without a usable link and the charset used.</summary>
@@ -102,7 +102,7 @@ public sealed class FeedDocumentParser : IFeedParser
         var now = time.GetUtcNow();
         var language = XmlItemReader.DocumentLanguage(root);
         var read = items.Select(i => ReadItem(i.Element, i.Mapped, baseUrl, now, language)).ToList();
-        return Outcome<FeedDocument>.Success(new FeedDocument(format, ChannelTitle(root, baseUrl) ?? title, encoding, read));
+        return Outcome<FeedDocument>.Success(new FeedDocument(format, ChannelTitle(root, baseUrl) ?? title, encoding, read, FreshnessHints.TimeToLive(root)));
     }
 
     private static Outcome<XDocument> Load(string xml)
@@ -209,14 +209,17 @@ public sealed class FeedDocumentParser : IFeedParser
     private static FeedDocumentItem ReadItem(XElement element, FeedItem? mapped, Uri baseUrl, DateTimeOffset now, string? documentLanguage)
     {
         DateTimeOffset? NotFuture(DateTimeOffset? date) => date > now + FutureTolerance ? null : date;
+        var media = MediaReader.Read(element, baseUrl);
         return new FeedDocumentItem(
             Id: XmlItemReader.Id(element) ?? XmlItemReader.Clean(mapped?.Id),
-            Title: XmlItemReader.Construct(element, baseUrl, "title") ?? XmlItemReader.Clean(mapped?.Title),
+            Title: XmlItemReader.Construct(element, baseUrl, "title") ?? XmlItemReader.Clean(mapped?.Title) ?? MediaReader.ItemText(element, "title"),
             Link: XmlItemReader.Link(element, baseUrl),
             Published: NotFuture(XmlItemReader.FirstDate(element, published: true)),
             Updated: NotFuture(XmlItemReader.FirstDate(element, published: false)),
-            Summary: XmlItemReader.Construct(element, baseUrl, "description", "summary", "abstract") ?? XmlItemReader.Clean(mapped?.Description),
+            Summary: XmlItemReader.Construct(element, baseUrl, "description", "summary", "abstract") ?? XmlItemReader.Clean(mapped?.Description)
+                ?? MediaReader.ItemText(element, "description"),
             Content: XmlItemReader.Construct(element, baseUrl, "encoded", "content", "body", "fullitem") ?? XmlItemReader.Clean(mapped?.Content),
-            Language: XmlItemReader.Language(element, documentLanguage));
+            Language: XmlItemReader.Language(element, documentLanguage),
+            Media: media.Count > 0 ? media : null);
     }
 }

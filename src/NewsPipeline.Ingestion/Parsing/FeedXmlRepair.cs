@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Parsing;
 
@@ -259,8 +260,7 @@ internal static partial class FeedXmlRepair
 
         if (codePoint is >= 0x80 and <= 0x9F)
         {
-            var mapped = Encoding.GetEncoding(1252).GetString([(byte)codePoint]);
-            return NumericReferences(mapped);
+            return NumericReferences(new string(CodePages.Windows1252ForC1((char)codePoint), 1));
         }
 
         var valid = codePoint is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NewsPipeline.Core;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Parsing;
 
@@ -47,8 +48,8 @@ internal static class JsonFeedReader
         Id: String(item, "id"),
         Title: String(item, "title"),
         Link: Url(String(item, "url"), baseUrl) ?? Url(String(item, "external_url"), baseUrl),
-        Published: FeedDateParser.Parse(String(item, "date_published")),
-        Updated: FeedDateParser.Parse(String(item, "date_modified")),
+        Published: InternetDateParser.Parse(String(item, "date_published")),
+        Updated: InternetDateParser.Parse(String(item, "date_modified")),
         Summary: String(item, "summary"),
         Content: String(item, "content_html") ?? String(item, "content_text"),
         Language: String(item, "language") ?? feedLanguage);

@@ -1,11 +1,12 @@
 using System.Xml.Linq;
+using NewsPipeline.Core.Text;
 
 namespace NewsPipeline.Ingestion.Parsing;
 
 /// <summary>
 /// Reads the fields the mapper gets wrong or leaves out straight from an item's XML:
 /// links (Atom alternates, guid permalinks, Dublin Core and rdf:about fallbacks) resolved against xml:base,
-/// dates through <see cref="FeedDateParser"/>, and the language in scope.
+/// dates through <see cref="InternetDateParser"/>, and the language in scope.
 /// Element names are matched by local name so RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 share one reader.
 /// </summary>
 internal static partial class XmlItemReader
@@ -68,7 +69,7 @@ internal static partial class XmlItemReader
     public static DateTimeOffset? FirstDate(XElement item, bool published) =>
         (published ? PublishedNames : UpdatedNames)
             .SelectMany(name => Children(item, name))
-            .Select(e => FeedDateParser.Parse(e.Value))
+            .Select(e => InternetDateParser.Parse(e.Value))
             .FirstOrDefault(d => d is not null);
 
     public static string? Text(XElement item, string localName) =>

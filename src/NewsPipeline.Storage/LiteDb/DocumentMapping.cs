@@ -26,6 +26,11 @@ internal static class DocumentMapping
         ConfiguredUrl = state.ConfiguredUrl?.OriginalString,
         PausedReason = state.PausedReason,
         SeenEntries = state.SeenEntries?.ToList(),
+        CurrentIntervalSeconds = (long?)state.CurrentInterval?.TotalSeconds,
+        NextPollReason = state.NextPollReason,
+        ReusesGuids = state.ReusesGuids,
+        Fingerprints = state.Fingerprints?.ToList(),
+        ItemsEdited = state.ItemsEdited,
     };
 
     public static FeedState ToRecord(FeedDocument document) => new(
@@ -41,7 +46,12 @@ internal static class DocumentMapping
         document.ItemsSeen,
         document.ConfiguredUrl is null ? null : new Uri(document.ConfiguredUrl, UriKind.RelativeOrAbsolute),
         document.PausedReason,
-        document.SeenEntries);
+        document.SeenEntries,
+        document.CurrentIntervalSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+        document.NextPollReason,
+        document.ReusesGuids,
+        document.Fingerprints,
+        document.ItemsEdited);
 
     public static ArticleDocument ToDocument(StoredArticle article) => new()
     {

@@ -172,6 +172,7 @@ public sealed partial class LiteDbPipelineStore : IPipelineStore
         var candidates = stories.LookupKeys(offered)
             .Distinct(StringComparer.Ordinal)
             .SelectMany(key => events.Find(StoreSchema.HasStoryKey(key)))
+            .DistinctBy(document => document.Id, StringComparer.Ordinal)
             .Select(DocumentMapping.ToRecord);
         var resolution = stories.Resolve(offered, candidates);
         var document = DocumentMapping.ToDocument(resolution.Stored, stories.KeysOf(resolution.Stored));

@@ -32,6 +32,16 @@ internal sealed class FeedDocument
     public string? PausedReason { get; set; }
 
     public List<string>? SeenEntries { get; set; }
+
+    public long? CurrentIntervalSeconds { get; set; }
+
+    public string? NextPollReason { get; set; }
+
+    public bool ReusesGuids { get; set; }
+
+    public List<string>? Fingerprints { get; set; }
+
+    public long ItemsEdited { get; set; }
 }
 
 /// <summary>One row of the <c>articles</c> collection.</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Models;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 
 namespace NewsPipeline.Training.Events;
 
@@ -51,7 +52,9 @@ public sealed class EventModelTraining
 
     private List<TrainingExample> Encode(IReadOnlyList<LabelledSentence> sentences, CancellationToken cancellationToken)
     {
-        var encoder = new EventSentenceEncoder(LexiconLoader.Load(options.LexiconsDirectory));
+        // Mentions are marked exactly as at extraction time, tagger included, so the features mean the same.
+        var lexicons = LexiconLoader.Load(options.LexiconsDirectory);
+        var encoder = new EventSentenceEncoder(lexicons, CompanyTagging.Load(options.LexiconsDirectory, lexicons));
         var examples = new List<TrainingExample>(sentences.Count);
         foreach (var sentence in sentences)
         {

@@ -8,7 +8,7 @@ namespace NewsPipeline.Training.Ner;
 /// Turns annotated sentences into tagger inputs and per-token training examples, through the same tokenizer,
 /// lexicon cues and features that extraction uses.
 /// </summary>
-internal sealed class NerExamples(TokenCues cues, FeatureHasher hasher)
+internal sealed class NerExamples(TokenCues cues, FeatureHasher hasher, float organisationWeight = 1f)
 {
     /// <summary>The sentence as the tagger sees it, or null when NFC normalisation would move the annotated offsets.</summary>
     public TaggingInput? Prepare(AnnotatedText sentence)
@@ -49,7 +49,10 @@ internal sealed class NerExamples(TokenCues cues, FeatureHasher hasher)
         return tags;
     }
 
-    /// <summary>One example per token; the previous-tag features use the gold tags (decoding will use its own).</summary>
+    /// <summary>
+    /// One example per token; the previous-tag features use the gold tags (decoding will use its own). Tokens of
+    /// organisations and companies weigh <c>organisationWeight</c>: they are the rarest tags and the ones this tagger is for.
+    /// </summary>
     public IEnumerable<TrainingExample> Examples(AnnotatedText sentence)
     {
         if (Prepare(sentence) is not { } input)
@@ -62,7 +65,8 @@ internal sealed class NerExamples(TokenCues cues, FeatureHasher hasher)
         for (var i = 0; i < tags.Length; i++)
         {
             TaggingFeatures.Add(input, i, i > 0 ? tags[i - 1] : "<s>", i > 1 ? tags[i - 2] : "<s>", builder);
-            yield return new TrainingExample(builder.ToArray(), tags[i], sentence.Language);
+            var weight = tags[i].EndsWith(EntityTypes.Organisation, StringComparison.Ordinal) || tags[i].EndsWith(EntityTypes.Company, StringComparison.Ordinal) ? organisationWeight : 1f;
+            yield return new TrainingExample(builder.ToArray(), tags[i], sentence.Language, weight);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NewsPipeline.Ingestion.Decoding;
+namespace NewsPipeline.Core.Text;
 
 /// <summary>Text decoded from bytes, with the charset used and which evidence chose it.</summary>
 /// <param name="Source">"bom", "http", "declaration", "utf-8", "detected" or "fallback".</param>
@@ -10,6 +10,7 @@ public sealed record DecodedText(string Text, string EncodingName, string Source
 /// <summary>
 /// Chooses the charset of a feed or page the way browsers and feed readers do:
 /// byte-order mark → HTTP charset → XML declaration or HTML meta → valid UTF-8 → legacy-charset detection → windows-1252.
+/// A <see cref="CharsetPolicy"/> moves valid UTF-8 ahead of the labels and turns detection off for saved pages.
 /// </summary>
 public sealed partial class TextDecoder
 {
@@ -19,13 +20,20 @@ public sealed partial class TextDecoder
     // (pages with long inline scripts put <meta charset> late).
     private const int DeclarationScanBytes = 64 * 1024;
 
-    private readonly LegacyCharsetDetector detector;
+    private readonly CharsetPolicy policy;
+    private readonly LegacyCharsetDetector? detector;
 
+    /// <summary>A decoder for bytes fetched over HTTP (<see cref="CharsetPolicy.Fetched"/>).</summary>
     public TextDecoder()
+        : this(CharsetPolicy.Fetched)
     {
-        // Registering the same provider again is a no-op in the framework, so every instance may call it.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        detector = new LegacyCharsetDetector();
+    }
+
+    public TextDecoder(CharsetPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        this.policy = policy;
+        detector = policy.DetectLegacyCharsets ? new LegacyCharsetDetector() : null;
     }
 
     public DecodedText Decode(ReadOnlySpan<byte> bytes, string? contentType)
@@ -47,27 +55,37 @@ public sealed partial class TextDecoder
             return (unmarked, "declaration", 0);
         }
 
-        if (CharsetLabels.Resolve(CharsetLabels.FromContentType(contentType)) is { } http && Plausible(http, bytes))
-        {
-            return (Tolerant(http), "http", 0);
-        }
-
-        if (CharsetLabels.Resolve(DeclaredCharset(bytes)) is { } declared && Plausible(declared, bytes))
-        {
-            return (Tolerant(declared), "declaration", 0);
-        }
-
-        if (IsValidUtf8(bytes))
+        var validUtf8 = IsValidUtf8(bytes);
+        if (validUtf8 && policy.ValidUtf8BeforeDeclaration)
         {
             return (Encoding.UTF8, "utf-8", 0);
         }
 
-        if (detector.Detect(bytes) is { } detected)
+        var http = CharsetLabels.Resolve(CharsetLabels.FromContentType(contentType));
+        if (http is not null && Plausible(http, validUtf8))
+        {
+            return (Tolerant(http), "http", 0);
+        }
+
+        var declarations = DeclaredCharsets(bytes);
+        if (declarations.FirstOrDefault(d => Plausible(d, validUtf8)) is { } declared)
+        {
+            return (Tolerant(declared), "declaration", 0);
+        }
+
+        if (validUtf8)
+        {
+            return (Encoding.UTF8, "utf-8", 0);
+        }
+
+        if (detector?.Detect(bytes) is { } detected)
         {
             return (detected, "detected", 0);
         }
 
-        return (Encoding.GetEncoding(1252), "fallback", 0);
+        // Labelled UTF-8 with a few stray bytes is far more common than a mislabelled single-byte page.
+        var labelledUtf8 = http?.CodePage == 65001 || declarations.Any(d => d.CodePage == 65001);
+        return labelledUtf8 ? (Encoding.UTF8, "fallback", 0) : (CodePages.Get(1252), "fallback", 0);
     }
 
     private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> b)
@@ -127,24 +145,27 @@ public sealed partial class TextDecoder
     }
 
     // A label is believed unless the bytes contradict it: a document readable as ASCII is not UTF-16/32,
-    // and "utf-8" on bytes that are not UTF-8 is a server default, not the publisher's word.
-    private static bool Plausible(Encoding encoding, ReadOnlySpan<byte> bytes) =>
-        encoding.GetByteCount("<") == 1 && (encoding.CodePage != 65001 || IsValidUtf8(bytes));
+    // and "utf-8" on bytes that are not UTF-8 is a server default (or an archive's banner), not the publisher's word.
+    private static bool Plausible(Encoding encoding, bool validUtf8) =>
+        encoding.GetByteCount("<") == 1 && (encoding.CodePage != 65001 || validUtf8);
 
     private static Encoding Tolerant(Encoding encoding) =>
         encoding.CodePage == 65001 ? Encoding.UTF8 : encoding;
 
-    private static string? DeclaredCharset(ReadOnlySpan<byte> bytes)
+    /// <summary>The XML declaration's encoding, then every meta charset in the head, in document order, as resolvable encodings.</summary>
+    private static List<Encoding> DeclaredCharsets(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.Latin1.GetString(bytes[..Math.Min(bytes.Length, DeclarationScanBytes)]);
+        var labels = new List<string>();
         var xml = XmlDeclarationEncoding().Match(head);
         if (xml.Success)
         {
-            return xml.Groups[1].Value;
+            labels.Add(xml.Groups[1].Value);
         }
 
-        var meta = MetaCharset().Match(head);
-        return meta.Success ? meta.Groups[1].Value : null;
+        // Every meta, not just the first: saved pages often carry an archive's UTF-8 banner before the page's own.
+        labels.AddRange(MetaCharset().Matches(head).Select(m => m.Groups[1].Value));
+        return labels.Select(CharsetLabels.Resolve).OfType<Encoding>().ToList();
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
@@ -168,15 +189,10 @@ public sealed partial class TextDecoder
             return text;
         }
 
-        var windows1252 = Encoding.GetEncoding(1252);
         var chars = text.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            if (chars[i] is >= '\u0080' and <= '\u009F')
-            {
-                var mapped = windows1252.GetString([(byte)chars[i]]);
-                chars[i] = mapped.Length == 1 ? mapped[0] : chars[i];
-            }
+            chars[i] = CodePages.Windows1252ForC1(chars[i]);
         }
 
         return new string(chars);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace NewsPipeline.Ingestion.Decoding;
+namespace NewsPipeline.Core.Text;
 
 /// <summary>
 /// Guesses the legacy charset of bytes that carry no usable label and are not UTF-8. Each candidate must decode the
@@ -24,10 +24,7 @@ internal sealed class LegacyCharsetDetector
 
     public LegacyCharsetDetector()
     {
-        candidates = CandidateCodePages.Select(cp => new Candidate(
-                Encoding.GetEncoding(cp, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
-                Encoding.GetEncoding(cp)))
-            .ToList();
+        candidates = CandidateCodePages.Select(cp => new Candidate(CodePages.GetStrict(cp), CodePages.Get(cp))).ToList();
     }
 
     /// <summary>The most plausible candidate, or null when none decodes the bytes.</summary>

@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace NewsPipeline.Content.Text;
+namespace NewsPipeline.Core.Text;
 
 /// <summary>NFC normalisation that cannot throw: lone surrogates, NULs and noncharacters (which make .NET's normaliser throw) are replaced first.</summary>
-internal static class Nfc
+public static class Nfc
 {
     public static string Normalize(string text)
     {

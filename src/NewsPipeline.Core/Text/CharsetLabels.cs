@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace NewsPipeline.Ingestion.Decoding;
+namespace NewsPipeline.Core.Text;
 
 /// <summary>
 /// Maps charset labels as publishers write them to the encoding browsers actually use for them
@@ -40,8 +40,8 @@ internal static class CharsetLabels
         try
         {
             var encoding = Overrides.TryGetValue(cleaned, out var codePage)
-                ? Encoding.GetEncoding(codePage)
-                : Encoding.GetEncoding(cleaned);
+                ? CodePages.Get(codePage)
+                : CodePages.Get(cleaned);
             return encoding.CodePage == 65001 ? TextDecoder.StrictUtf8 : encoding;
         }
         catch (ArgumentException)
