@@ -3,6 +3,7 @@ using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Models;
 using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 using Xunit;
 
@@ -44,7 +45,9 @@ public sealed class ClassifierVetoTests
     {
         var analysed = AnalysisText.From(text);
         var sentences = new SentenceSegmenter(Lexicons.Text).Segment(analysed.Original, language);
-        var article = new MentionRecognition(Lexicons).Recognise(analysed, language, sentences, null, null);
+        var clock = new StageClock(null);
+        var article = new MentionRecognition(Lexicons, CompanyTagging.Load(ArticleAnalyzer.DefaultModelsDirectory, Lexicons))
+            .Recognise(analysed, language, sentences, null, null, ref clock);
         var cues = ArticleCues.Find(article, Lexicons.Events, Lexicons.Dates);
         return new EventTyper(Lexicons.Metals, Lexicons.Events, new ClassifierVeto(classifier)).Find(article, cues);
     }

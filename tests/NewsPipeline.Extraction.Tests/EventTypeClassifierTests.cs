@@ -3,6 +3,7 @@ using NewsPipeline.Extraction.Events;
 using NewsPipeline.Extraction.Lexicons;
 using NewsPipeline.Extraction.Models;
 using NewsPipeline.Extraction.Recognisers;
+using NewsPipeline.Extraction.Recognisers.Tagging;
 using NewsPipeline.Extraction.Text;
 using Xunit;
 
@@ -96,6 +97,8 @@ public sealed class EventTypeClassifierTests
     {
         var analysed = AnalysisText.From(text);
         var sentence = new Sentence(0, 0, analysed.Length);
-        return (new MentionRecognition(Lexicons).Recognise(analysed, language, [sentence], null, null), sentence);
+        var clock = new StageClock(null);
+        var recognition = new MentionRecognition(Lexicons, CompanyTagging.Load(ArticleAnalyzer.DefaultModelsDirectory, Lexicons));
+        return (recognition.Recognise(analysed, language, [sentence], null, null, ref clock), sentence);
     }
 }
