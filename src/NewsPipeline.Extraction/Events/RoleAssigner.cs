@@ -18,11 +18,14 @@ internal static class RoleAssigner
     {
         var sentence = candidate.Sentence;
         var inSentence = article.Companies.Where(c => sentence.Contains(c.Start)).ToList();
+        // "the commodities major was looking at buying X": a descriptor stands for a firm named earlier, even beside
+        // other names; one that introduces or follows a name is that name's own noun ("le négociant en métaux X",
+        // "компания X"), not a reference.
+        var named = inSentence.ToList();
+        inSentence.AddRange(Anaphors(article, cues, sentence.Start, sentence.End)
+            .Where(a => !named.Any(c => string.Equals(c.Name, a.Name, StringComparison.Ordinal) || Introduces(article.Text.Original, a, c))));
+        inSentence.Sort((a, b) => a.Start.CompareTo(b.Start));
         inSentence = WithoutParents(inSentence, article, cues, sentence);
-        if (inSentence.Count == 0)
-        {
-            inSentence.AddRange(Anaphors(article, cues, sentence.Start, sentence.End));
-        }
 
         var inSegment = inSentence.Where(c => c.Start >= candidate.SegmentStart && c.End <= candidate.SegmentEnd).ToList();
         // Parties of the event's own clause come first; the rest of the sentence only fills gaps.
@@ -51,6 +54,20 @@ internal static class RoleAssigner
                 yield return referent with { Start = anaphor.Start, End = anaphor.End };
             }
         }
+    }
+
+    /// <summary>Whether a descriptor and a name form one noun phrase: adjacent, or only words between them.</summary>
+    private static bool Introduces(string text, CompanyFound descriptor, CompanyFound name)
+    {
+        const int PhraseReach = 30;
+        const int NounGap = 3;
+        if (descriptor.Start >= name.End)
+        {
+            return descriptor.Start - name.End <= NounGap;
+        }
+
+        return name.Start >= descriptor.End && name.Start - descriptor.End <= PhraseReach
+            && text[descriptor.End..name.Start].All(c => char.IsLetter(c) || c == ' ' || c == '\'' || c == '’' || c == '-');
     }
 
     /// <summary>
@@ -218,8 +235,12 @@ internal static class RoleAssigner
         var seller = subjectBuys ? other : subject;
         if (buyer is null || seller is null)
         {
-            // A single-deal story names the counterpart elsewhere; take the article's other main company.
-            var counterpart = MainCounterpart(article, (buyer ?? seller)!);
+            // A factbox lists a firm's deals under a heading naming it; a single-deal story names the counterpart
+            // elsewhere: take the heading's company, else the article's other main company.
+            var known = (buyer ?? seller)!;
+            var counterpart = SectionHeading(article, sentence.Start) is { } heading && !EventMerger.Compatible(heading.Name, known.Name)
+                ? heading
+                : MainCounterpart(article, known);
             buyer ??= subjectBuys ? null : counterpart;
             seller ??= subjectBuys ? counterpart : null;
         }
@@ -325,6 +346,35 @@ internal static class RoleAssigner
     }
 
     private const int FewCompanies = 3;
+
+    /// <summary>
+    /// The nearest line above a position that only repeats the name of a company the article mentions ("TESLA" over
+    /// "Core Lithium will supply …"): the heading of the section the sentence sits in.
+    /// </summary>
+    private static CompanyFound? SectionHeading(RecognisedArticle article, int position)
+    {
+        const int MaxHeading = 60;
+        var text = article.Text.Original;
+        var end = position > 0 ? text.LastIndexOf('\n', position - 1) : -1;
+        while (end > 0)
+        {
+            var start = text.LastIndexOf('\n', end - 1) + 1;
+            var line = text[start..end].Trim();
+            if (line.Length is > 0 and <= MaxHeading)
+            {
+                var heading = article.Companies.FirstOrDefault(c => string.Equals(c.Mention.Trim(), line, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(c.Name, line, StringComparison.OrdinalIgnoreCase));
+                if (heading is not null)
+                {
+                    return heading;
+                }
+            }
+
+            end = start - 1;
+        }
+
+        return null;
+    }
 
     private static CompanyFound? MainCounterpart(RecognisedArticle article, CompanyFound known)
     {

@@ -21,7 +21,11 @@ internal static class StartResolver
         var sentence = candidate.Sentence;
         // A contract or a ban runs until a year; output and trade reach a level by one ("bis 2027 auf 1.800 t steigern").
         var lasts = candidate.Type is EventType.SupplyAgreement or EventType.ExportRestriction;
-        var years = article.Years.Where(y => sentence.Contains(y.Start) && !Compared(cues, y) && !(lasts && Closes(cues, article, y))).ToList();
+        // A party's founding year ("PPES, which Toyota and Panasonic set up in 2020") dates the party, not a deal, a
+        // flow or a ban; an investment or an output may well start with the founding of a venture.
+        var partyYears = candidate.Type is EventType.SupplyAgreement or EventType.TradeFlow or EventType.ExportRestriction;
+        var years = article.Years.Where(y => sentence.Contains(y.Start) && !Compared(cues, y) && !(lasts && Closes(cues, article, y))
+            && !(partyYears && Founded(cues, article, y))).ToList();
         var markers = cues.RolesOf(CueKind.StartMarker, sentence.Start, sentence.End).ToList();
         var marked = years.FirstOrDefault(y => markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach && !years.Any(o => o.Start >= m.End && o.End <= y.Start)));
         var inSegment = years.Where(y => y.Start >= candidate.SegmentStart && y.End <= candidate.SegmentEnd).ToList();
@@ -40,6 +44,12 @@ internal static class StartResolver
             return candidate with { Start = earlier.Year.ToString(CultureInfo.InvariantCulture) };
         }
 
+        // A capacity told without a date ("a capacity of 500 ktpa") comes on stream when the article said output starts.
+        if (candidate.Type == EventType.Production && EarlierProductionStart(candidate, article, cues) is { } onStream)
+        {
+            return candidate with { Start = onStream };
+        }
+
         var dates = cues.Dates.Where(d => sentence.Contains(d.Start)).ToList();
         var month = dates.Select(d => d.Values[0].Month).FirstOrDefault(m => m is not null);
         var published = article.Published;
@@ -47,7 +57,15 @@ internal static class StartResolver
         {
             // Without a publication date, a bare month belongs to the year the article last named ("7月に…").
             var context = article.Years.LastOrDefault(y => y.End <= sentence.Start && !Compared(cues, y));
-            return month is { } bare && context is not null ? candidate with { Start = Format(context.Year, bare) } : candidate;
+            if (month is { } bare && context is not null)
+            {
+                return candidate with { Start = Format(context.Year, bare) };
+            }
+
+            // A start written in the next sentence needs no publication date ("Deliveries should begin in 2025").
+            return candidate.Type == EventType.SupplyAgreement && NextSentenceStart(candidate, article, cues) is { } following
+                ? candidate with { Start = following }
+                : candidate;
         }
 
         var relative = dates.Select(d => d.Values[0]).FirstOrDefault(d => d.RelativeYear is not null);
@@ -94,11 +112,41 @@ internal static class StartResolver
         return year is null ? null : WithMonth(year, cues, article);
     }
 
+    /// <summary>The latest marked start in an earlier production sentence ("Production is expected to start in 2024").</summary>
+    private static string? EarlierProductionStart(EventCandidate candidate, RecognisedArticle article, ArticleCues cues)
+    {
+        foreach (var earlier in article.Sentences.Where(s => s.Index < candidate.Sentence.Index).Reverse())
+        {
+            var produces = cues.Types.Any(t => earlier.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.Production));
+            var markers = produces ? cues.RolesOf(CueKind.StartMarker, earlier.Start, earlier.End).ToList() : [];
+            var year = article.Years.FirstOrDefault(y => earlier.Contains(y.Start) && markers.Any(m => m.End <= y.Start && y.Start - m.End <= MarkerReach));
+            if (year is not null)
+            {
+                return WithMonth(year, cues, article);
+            }
+        }
+
+        return null;
+    }
+
     private static string Format(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"{year:D4}-{month:D2}");
 
     /// <summary>A year shortly after a comparison marker ("compared with 2022", "respecto del mismo lapso de 2009").</summary>
     private static bool Compared(ArticleCues cues, YearFound year) =>
         cues.EndingBefore(CueKind.ComparisonMarker, year.Start, MarkerReach).Any();
+
+    /// <summary>
+    /// A year after a founding word in the same stretch ("créée par Toyota et Panasonic en 2020", "founded in 2010",
+    /// "основанная в 2010 году") or right before one ("2020 gegründet", "2020年に設立", "2020年成立").
+    /// </summary>
+    private static bool Founded(ArticleCues cues, RecognisedArticle article, YearFound year)
+    {
+        const int Reach = 40;
+        const int SuffixGap = 3;
+        return cues.EndingBefore(CueKind.FoundingMarker, year.Start, Reach)
+                .Any(m => !article.Years.Any(o => o.Start >= m.End && o.End <= year.Start) && !article.Text.Original[m.End..year.Start].Any(c => c is ',' or ';' or '.'))
+            || cues.StartingAfter(CueKind.FoundingMarker, year.End, SuffixGap).Any();
+    }
 
     /// <summary>A year right after "until", "bis", "jusqu'à" ends a contract's or a ban's period (its start, if any, is written before it).</summary>
     private static bool Closes(ArticleCues cues, RecognisedArticle article, YearFound year)

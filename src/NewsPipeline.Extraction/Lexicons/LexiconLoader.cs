@@ -299,6 +299,7 @@ internal static class LexiconLoader
             ["passive_auxiliaries"] = CueKind.PassiveAuxiliary,
             ["company_anaphors"] = CueKind.CompanyAnaphor,
             ["comparison_markers"] = CueKind.ComparisonMarker,
+            ["founding_markers"] = CueKind.FoundingMarker,
             ["location_markers"] = CueKind.LocationMarker,
             ["producer_nouns"] = CueKind.ProducerNoun,
             ["consumer_nouns"] = CueKind.ConsumerNoun,

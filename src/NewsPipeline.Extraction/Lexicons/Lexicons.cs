@@ -106,6 +106,7 @@ internal enum CueKind
     PassiveAuxiliary,
     CompanyAnaphor,
     ComparisonMarker,
+    FoundingMarker,
     LocationMarker,
     ProducerNoun,
     ConsumerNoun,

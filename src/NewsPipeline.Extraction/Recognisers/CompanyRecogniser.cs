@@ -39,7 +39,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
             !blocked.Any(b => b.Start < candidate.End && candidate.Start < b.End) && !Spans.Inside(kept, candidate.Start, candidate.End)
             && IsPlausibleName(candidate.Name) && !AfterAgencyCue(text, candidate, cues) && !Spans.Inside(quantities, candidate.Start, candidate.End)
             && !countries.Any(c => c.Start <= candidate.Start && c.End >= candidate.End)
-            && !notNames.Any(n => n.Start <= candidate.Start && n.End >= candidate.End);
+            && !notNames.Any(n => n.Start <= candidate.Start && n.End >= candidate.End) && !IsGradeCode(text.Original, candidate);
 
         foreach (var candidate in candidates.OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).Where(Acceptable))
         {
@@ -371,6 +371,11 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
 
         return null;
     }
+
+    /// <summary>A code that continues as a decimal number ("SC6.0" concentrate, "NCM811.5") is a product grade, not a name.</summary>
+    private static bool IsGradeCode(string text, CompanyFound candidate) =>
+        candidate.End + 1 < text.Length && candidate.End > 0 && text[candidate.End] == '.'
+        && char.IsAsciiDigit(text[candidate.End + 1]) && char.IsAsciiDigit(text[candidate.End - 1]);
 
     private bool IsPlausibleName(string name)
     {
