@@ -270,13 +270,14 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
     {
         var field = LanguageAnalysis.FieldFor(row.Language);
         var analyzer = analysis.AnalyzerFor(field);
-        var evidence = SnippetBuilder.Build(row.Evidence, text, analyzer, field);
+        var textAnalyzer = analysis.IndexingAnalyzerFor(field);
+        var evidence = SnippetBuilder.Build(row.Evidence, text, analyzer, textAnalyzer, field);
         if (SnippetBuilder.HasMark(evidence) || string.IsNullOrEmpty(row.ArticleTitle))
         {
             return evidence;
         }
 
-        var title = SnippetBuilder.Build(row.ArticleTitle, text, analyzer, field);
+        var title = SnippetBuilder.Build(row.ArticleTitle, text, analyzer, textAnalyzer, field);
         return SnippetBuilder.HasMark(title) ? title : evidence;
     }
 
@@ -305,7 +306,7 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         {
             var article = ArticleIndexDocument.Read(searcher.Doc(hit.Doc));
             var field = LanguageAnalysis.FieldFor(article.Language);
-            var snippet = SnippetBuilder.Build(article.Body, search.Text, analysis.AnalyzerFor(field), field);
+            var snippet = SnippetBuilder.Build(article.Body, search.Text, analysis.AnalyzerFor(field), analysis.IndexingAnalyzerFor(field), field);
             return new ArticleHit(article.Id, article.Title, article.Url, article.Language, article.Published, article.Feed, snippet);
         }).ToList();
         var next = hits.Count > search.Limit
