@@ -8,7 +8,10 @@ using NewsPipeline.Search.Documents;
 using NewsPipeline.Search.Facets;
 using NewsPipeline.Search.Queries;
 using NewsPipeline.Search.Snippets;
+using Document = Lucene.Net.Documents.Document;
+using Field = Lucene.Net.Documents.Field;
 using LuceneDirectory = Lucene.Net.Store.Directory;
+using StringField = Lucene.Net.Documents.StringField;
 
 namespace NewsPipeline.Search;
 
@@ -35,7 +38,6 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         this.writer = writer;
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         queries = new EventQueryBuilder(analysis);
-        version = DateTimeOffset.UnixEpoch.Ticks + writer.MaxDoc;
     }
 
     public string IndexDirectory { get; private init; } = string.Empty;
@@ -211,9 +213,9 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         }
     }
 
-    private static Lucene.Net.Documents.Document WithKey(Lucene.Net.Documents.Document doc, string key)
+    private static Document WithKey(Document doc, string key)
     {
-        doc.Add(new Lucene.Net.Documents.StringField(IndexFields.Key, key, Lucene.Net.Documents.Field.Store.NO));
+        doc.Add(new StringField(IndexFields.Key, key, Field.Store.NO));
         return doc;
     }
 

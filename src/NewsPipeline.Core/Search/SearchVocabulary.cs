@@ -46,9 +46,7 @@ public sealed class SearchVocabulary
         firmsByAlias = byAlias.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>A vocabulary that knows no names: every metal is taken as written, no alias resolves.</summary>
-    public static SearchVocabulary Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, IReadOnlyList<string>>());
-
+    /// <summary>False when the lexicons list no metals; then metal names are taken as written.</summary>
     public bool KnowsMetals => metalsByFold.Count > 0;
 
     /// <summary>

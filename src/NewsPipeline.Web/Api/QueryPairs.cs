@@ -21,7 +21,5 @@ internal static class QueryPairs
             ApiJson.Options,
             statusCode: StatusCodes.Status400BadRequest);
 
-    public static IResult BadRequest(string parameter, string message) => BadRequest([new ParameterError(parameter, message)]);
-
     private sealed record BadRequestBody(string Error, IReadOnlyList<ParameterError> Errors);
 }
