@@ -265,7 +265,13 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
             var counter = new TotalHitCountCollector();
             searcher.Search(filters, counter);
             total = counter.TotalHits;
-            hits = searcher.Search(EventQueryBuilder.After(filters, search.Sort, cursor), search.Limit + 1, sort).ScoreDocs.ToList();
+            // The cursor's event, looked up in this searcher, gives Lucene's own search-after anchor (typed sort
+            // values, cost proportional to the hits); if that event has since been replaced, a range condition on
+            // the cursor's (key, id) does the same work more slowly.
+            var anchor = searcher.Search(EventQueryBuilder.Term(IndexFields.Key, EventKey(cursor.Id)), 1, sort).ScoreDocs.FirstOrDefault() as FieldDoc;
+            hits = anchor is not null
+                ? searcher.SearchAfter(anchor, filters, search.Limit + 1, sort).ScoreDocs.ToList()
+                : searcher.Search(EventQueryBuilder.After(filters, search.Sort, cursor), search.Limit + 1, sort).ScoreDocs.ToList();
         }
         else
         {

@@ -38,6 +38,32 @@ public sealed class ApiBehaviourTests
     }
 
     [Fact]
+    public async Task Cursors_stay_stable_while_events_arrive_and_when_their_event_is_replaced()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var expected = await server.EventIdsAsync("limit=500");
+        var first = await server.GetJsonAsync("/api/events?limit=4");
+        var seen = first.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+        var cursor = first.GetProperty("next_cursor").GetString()!;
+
+        // Newer events arrive (they sort before the cursor), and the event the cursor points at is replaced.
+        await server.AddAsync(Corpus.Bulk("newer", 5, 2030));
+        var lastId = seen[^1];
+        var replaced = Corpus.Articles().Single(a => a.Events.Any(e => e.Id == lastId));
+        await server.Services.GetRequiredService<IEventSearchIndex>().IndexAsync(
+            replaced.Article, replaced.Events.Select(e => e with { Id = e.Id + "-v2" }).ToList(), CancellationToken.None);
+
+        while (cursor is not null)
+        {
+            var page = await server.GetJsonAsync("/api/events?limit=4&cursor=" + Uri.EscapeDataString(cursor));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+            cursor = page.GetProperty("next_cursor").GetString();
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
     public async Task Reads_carry_an_etag_that_answers_304_until_the_store_changes()
     {
         await using var server = await ApiServer.StartAsync();
