@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => LiteDbPipelineStore.Open(options, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPipelineStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
         services.AddSingleton<IAlertStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
+        services.AddSingleton<IAnalystStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
         return services;
     }
 }

@@ -25,8 +25,8 @@ public sealed class CommandLineContractTests
         var result = await CliProcess.RunAsync(temp.Path, "query", "--country", "Japan", "--since", "yesterday");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("country 'Japan'", result.StandardError, StringComparison.Ordinal);
-        Assert.Contains("since 'yesterday'", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--country: 'Japan'", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("--since: 'yesterday'", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class DemoAlertTests
 
         var corpus = new DemoCorpus();
         await using var server = await DemoServer.StartAsync(corpus, CancellationToken.None);
-        await RunCommand.RunWorkerAsync(PipelineSettings.Default(db), new WorkerPlan(corpus.Feeds(server.BaseUrl), true), CancellationToken.None);
+        await RunCommand.RunWorkerAsync(PipelineSettings.Default(db), new WorkerPlan(corpus.Feeds(server.BaseUrl), true), urls: null, CancellationToken.None);
 
         var alert = Assert.Single(bodies);
         Assert.Contains("\"buyer\":\"Mitsubishi Corporation RtM Japan\"", alert, StringComparison.Ordinal);

@@ -19,6 +19,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateContent());
         command.Subcommands.Add(BenchExtract.Create());
         command.Subcommands.Add(BenchStoriesCommand.Create());
+        command.Subcommands.Add(BenchStoreCommand.Create());
         return command;
     }
 

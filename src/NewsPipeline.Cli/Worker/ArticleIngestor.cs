@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NewsPipeline.Core;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
+using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Core.Text;
 
@@ -30,6 +31,8 @@ public sealed partial class ArticleIngestor(
     IContentExtractor content,
     IArticleAnalyzer analyzer,
     IPipelineStore store,
+    IAnalystStore analystStore,
+    IEventSearchIndex searchIndex,
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
@@ -122,6 +125,10 @@ public sealed partial class ArticleIngestor(
             return new EntryReport(entry.Link, EntryOutcome.Duplicate, 0, null);
         }
 
+        // After the store commit: the store is the system of record, and the index start-up check re-indexes
+        // an article a crash left out here.
+        await analystStore.SaveMentionsAsync(ArticleMentions.From(stored.Id, extraction), cancellationToken);
+        await IndexAsync(stored, result, cancellationToken);
         LogStored(feed.Name, entry.Link, stored.Id, stored.Language, events.Count);
         foreach (var outcome in result.Events)
         {
@@ -136,6 +143,43 @@ public sealed partial class ArticleIngestor(
         }
 
         return new EntryReport(entry.Link, EntryOutcome.Added, events.Count, null);
+    }
+
+    /// <summary>
+    /// Indexes what the store now holds: the article with the deals it first reported, and again every earlier
+    /// article whose deal this one joined (its source count, filled fields or status changed). Offered events that
+    /// joined a deal were never stored under their own id, so they are not indexed.
+    /// </summary>
+    private async Task IndexAsync(StoredArticle stored, IngestResult result, CancellationToken cancellationToken)
+    {
+        await searchIndex.IndexAsync(stored, await analystStore.GetEventsOfArticleAsync(stored.Id, cancellationToken), cancellationToken);
+        var joined = result.Events.Where(e => e.Outcome != StoryOutcome.NewEvent).Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+        if (joined.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var ownerId in await OwnersAsync(joined, cancellationToken))
+        {
+            if (ownerId != stored.Id && await store.GetArticleAsync(ownerId, cancellationToken) is { } owner)
+            {
+                await searchIndex.IndexAsync(owner, await analystStore.GetEventsOfArticleAsync(ownerId, cancellationToken), cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IReadOnlyCollection<string>> OwnersAsync(IReadOnlySet<string> eventIds, CancellationToken cancellationToken)
+    {
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in eventIds)
+        {
+            if (await analystStore.GetEventAsync(id, cancellationToken) is { } stored)
+            {
+                owners.Add(stored.ArticleId);
+            }
+        }
+
+        return owners;
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Feed {Feed}: stored article {Url} as {ArticleId} ({Language}) with {Events} events")]
