@@ -64,7 +64,7 @@ function row(item, selected) {
       el('div', null, party(item.seller), ' → ', party(item.buyer)),
       el('div', { class: 'article-title', dir: 'auto', lang: item.language || null }, item.article_title ?? ''),
       item.snippet ? snippet(item.snippet, item.language) : null),
-    el('td', { class: 'number' }, tonnes(item.tonnes, item.per)),
+    el('td', { class: ['number', 'tonnes'] }, tonnes(item.tonnes, item.per)),
     el('td', null, item.start ?? '—'),
     el('td', null, flow(item.origin, item.destination)),
     el('td', null, el('span', { class: ['status', `status-${item.status ?? 'fact'}`] }, words(item.status ?? 'fact'))),
