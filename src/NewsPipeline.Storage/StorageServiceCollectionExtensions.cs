@@ -18,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => LiteDbPipelineStore.Open(options, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IPipelineStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
+        services.AddSingleton<IAnalystStore>(provider => provider.GetRequiredService<LiteDbPipelineStore>());
         return services;
     }
 }

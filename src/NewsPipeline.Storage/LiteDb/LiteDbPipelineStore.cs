@@ -9,7 +9,7 @@ namespace NewsPipeline.Storage.LiteDb;
 /// The embedded store: one LiteDB 5 file owned by this process (see <see cref="StoreLock"/>), every operation
 /// run synchronously on one dedicated thread, an article and its events written in one transaction.
 /// </summary>
-public sealed class LiteDbPipelineStore : IPipelineStore
+public sealed partial class LiteDbPipelineStore : IPipelineStore
 {
     private readonly LiteDatabase database;
     private readonly StoreLock storeLock;

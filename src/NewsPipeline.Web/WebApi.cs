@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPipeline.Core.Search;
+using NewsPipeline.Core.Storage;
+using NewsPipeline.Web.Api;
+
+namespace NewsPipeline.Web;
+
+/// <summary>
+/// The analysts' HTTP API (contract v1). Needs the store (<see cref="IPipelineStore"/>, <see cref="IAnalystStore"/>)
+/// and the search services registered; the page under Page/ maps itself beside it.
+/// </summary>
+public static class WebApi
+{
+    public static IServiceCollection AddNewsPipelineWeb(this IServiceCollection services, WebOptions options)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid web options: " + string.Join(" ", errors));
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton<ApiState>();
+        services.AddSingleton<ConditionalGet>();
+        services.AddSingleton<RequireApiKey>();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        return services;
+    }
+
+    public static WebApplication MapNewsPipelineApi(this WebApplication app)
+    {
+        app.Use(SecurityHeaders);
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/health", HealthAsync).WithName("Health");
+        var api = app.MapGroup("/api");
+        var reads = api.MapGroup(string.Empty).AddEndpointFilter<ConditionalGet>();
+        EventEndpoints.Map(reads);
+        ExportEndpoints.Map(reads);
+        reads.MapGet("/feeds", async (IPipelineStore store, CancellationToken cancellationToken) =>
+            Results.Json(await store.ListFeedStatesAsync(cancellationToken), ApiJson.Options)).WithName("ListFeeds");
+        SavedSearchEndpoints.Map(api, app);
+        return app;
+    }
+
+    private static async Task<IResult> HealthAsync(IPipelineStore store, IEventSearchIndex index, CancellationToken cancellationToken)
+    {
+        var stats = await store.GetStatisticsAsync(cancellationToken);
+        var indexed = await index.CountAsync(cancellationToken);
+        return Results.Json(
+            new { status = "ok", store = "litedb", events = stats.Events, articles = stats.Articles, feeds = stats.Feeds, indexed_events = indexed.Events, indexed_articles = indexed.Articles },
+            ApiJson.Options);
+    }
+
+    // Applied to every response: article text and titles are untrusted, so nothing this server sends may run
+    // scripts from elsewhere, be sniffed into another type, or leak the analyst's URL.
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next();
+    }
+}
