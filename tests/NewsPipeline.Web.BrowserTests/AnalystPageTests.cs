@@ -65,6 +65,7 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         Assert.Contains(rows, row => row[Column("buyer")] == "Mitsubishi Corporation RtM Japan"
             && row[Column("origin")] == "KZ" && row[Column("destination")] == "JP" && row[Column("tonnes")] == "15");
         Assert.Empty(session.Errors);
+        Assert.Empty(site.ServerErrors);
     }
 
     [SkippableFact]
@@ -84,6 +85,7 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         Assert.Equal(1, await page.Locator("script").CountAsync());
         Assert.Empty(await session.CspViolationsAsync());
         Assert.Empty(session.Errors);
+        Assert.Empty(site.ServerErrors);
     }
 
     [SkippableFact]
@@ -149,6 +151,7 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         Assert.True(values.Count >= 2, "fewer than two gallium events with tonnes");
         Assert.Equal(values.OrderByDescending(v => v), values);
         Assert.Empty(session.Errors);
+        Assert.Empty(site.ServerErrors);
     }
 
     [SkippableFact]
@@ -174,6 +177,7 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         await Expect(page.Locator("#page-label")).ToHaveTextAsync($"1–25 of {total}");
         Assert.Equal(firstPage, await RowIdsAsync(page));
         Assert.Empty(session.Errors);
+        Assert.Empty(site.ServerErrors);
     }
 
     [SkippableFact]
@@ -196,6 +200,7 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
 
         await Expect(page.Locator("#chart-tonnage svg > desc")).ToContainTextAsync("gallium");
         Assert.Empty(session.Errors);
+        Assert.Empty(site.ServerErrors);
     }
 
     [SkippableFact]
@@ -213,6 +218,7 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         await page.GotoAsync("/?language=ru");
         await Expect(page.Locator($"{Rows} .article-title").First).ToHaveTextAsync(Cyrillic());
         Assert.Empty(session.Errors);
+        Assert.Empty(site.ServerErrors);
     }
 
     [SkippableFact]

@@ -24,6 +24,9 @@ public sealed class AnalystSite : IAsyncLifetime
 
     public int IngestedArticles { get; private set; }
 
+    /// <summary>The server's error log lines so far; every test expects none.</summary>
+    public IReadOnlyList<string> ServerErrors => web?.Errors.Lines ?? [];
+
     /// <summary>Where screenshots go: the test output folder, so CI keeps them beside the test results.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
