@@ -56,6 +56,7 @@ internal static class DemoCommand
         await output.WriteLineAsync();
         await output.WriteLineAsync("Next: newspipeline query --metal gallium            (filters: --country --company --type --since --until --min-tonnes --text)");
         await output.WriteLineAsync("      newspipeline query --metal gallium --format csv --output gallium.csv");
+        await output.WriteLineAsync($"Open the analysts' page: newspipeline serve --db {db.FullName}   then browse http://127.0.0.1:5080/");
         return cycle.FeedFailures == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -1,46 +1,77 @@
 using System.CommandLine;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Cli.Query;
+using NewsPipeline.Core.Json;
+using NewsPipeline.Core.Search;
+using NewsPipeline.Extraction;
+using NewsPipeline.Search.Vocabulary;
 
 namespace NewsPipeline.Cli.Commands;
 
 /// <summary>
-/// `query`: filter stored events (DESIGN §4). When a running `run`/`serve` owns the store, the query goes to
-/// that process over loopback HTTP (<see cref="StoreReader"/>).
+/// `query`: one page of events matching the filters of the API contract (DESIGN §4 flags included). When a
+/// running `run`/`serve` owns the store, the query goes to that process's API (<see cref="StoreReader"/>).
 /// </summary>
 internal static class QueryCommand
 {
     public static Command Create()
     {
-        var metal = new Option<string?>("--metal") { Description = "Metal, canonical English name (gallium, rare earths, …)" };
-        var country = new Option<string?>("--country") { Description = "ISO 3166-1 alpha-2 code, as origin or destination" };
-        var company = new Option<string?>("--company") { Description = "Buyer or seller name (any part, any script)" };
-        var type = new Option<string?>("--type") { Description = "supply_agreement|trade_flow|export_restriction|production|investment" };
-        var since = new Option<string?>("--since") { Description = "From this date (YYYY, YYYY-MM or YYYY-MM-DD), by event start or else article date" };
-        var until = new Option<string?>("--until") { Description = "Up to this date" };
-        var minTonnes = new Option<string?>("--min-tonnes") { Description = "Only events of at least this many tonnes" };
-        var text = new Option<string?>("--text") { Description = "Words that must appear in the evidence or article title" };
-        var limit = new Option<string?>("--limit") { Description = "At most this many events (default 200)" };
+        var filters = new SearchOptions(paging: true);
         var format = new Option<EventFormat>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => EventFormat.Table };
         var db = CommonOptions.Database();
         var output = CommonOptions.Output();
-        var command = new Command("query", "Search stored events") { metal, country, company, type, since, until, minTonnes, text, limit, format, db, output };
+        var command = new Command("query", "Search stored events (filters, full text, sort, cursor paging)") { format, db, output };
+        foreach (var option in filters.All)
+        {
+            command.Options.Add(option);
+        }
+
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            var parameters = new EventQueryParameters(
-                parse.GetValue(metal), parse.GetValue(country), parse.GetValue(company), parse.GetValue(type),
-                parse.GetValue(since), parse.GetValue(until), parse.GetValue(minTonnes), parse.GetValue(text), parse.GetValue(limit));
-            var (query, errors) = parameters.Parse();
-            if (query is null)
+            var pairs = filters.Pairs(parse);
+            var search = Validate(pairs);
+            var page = await StoreReader.ReadAsync(
+                parse.GetValue(db)!,
+                async (client, service) =>
+                {
+                    using var response = await client.GetAsync(new Uri(service, "api/events?" + SearchOptions.ToQueryString(pairs)), cancellationToken);
+                    await StoreReader.EnsureSuccessAsync(response, cancellationToken);
+                    var body = await response.Content.ReadFromJsonAsync<JsonElement>(RecordJson.Options, cancellationToken);
+                    var rows = body.GetProperty("items").Deserialize<List<EventRow>>(RecordJson.Options) ?? [];
+                    var next = body.GetProperty("next_cursor").GetString();
+                    return new EventPage(rows.Select(r => new EventHit(r, null)).ToList(), body.GetProperty("total").GetInt64(), next);
+                },
+                services => services.GetRequiredService<IEventSearchIndex>().SearchEventsAsync(search, cancellationToken),
+                cancellationToken);
+
+            var file = parse.GetValue(output);
+            await using var stream = file is null ? Console.OpenStandardOutput() : OpenFile(file);
+            await using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+            await EventRowWriter.WriteAsync(stream, writer, page, parse.GetValue(format), cancellationToken);
+            if (page.NextCursor is not null)
             {
-                throw new UsageException(string.Join("; ", errors));
+                await Console.Error.WriteLineAsync($"more: add --cursor {page.NextCursor}");
             }
 
-            var events = await StoreReader.QueryEventsAsync(parse.GetValue(db)!, parameters, query, cancellationToken);
-            await using var writer = OutputTarget.Open(parse.GetValue(output));
-            await EventFormatter.WriteAsync(writer, events, parse.GetValue(format));
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Parses the pairs as the API would, so usage errors come back at once with exit code 2.</summary>
+    public static EventSearch Validate(IReadOnlyList<KeyValuePair<string, string?>> pairs)
+    {
+        var parser = new EventSearchParser(SearchVocabularyLoader.Load(ArticleAnalyzer.DefaultModelsDirectory));
+        var parsed = parser.ParseEvents(pairs);
+        return parsed.Value ?? throw new UsageException(string.Join("; ", parsed.Errors.Select(e => $"--{e.Parameter.Replace('_', '-')}: {e.Message}")));
+    }
+
+    private static FileStream OpenFile(FileInfo file)
+    {
+        file.Directory?.Create();
+        return new FileStream(file.FullName, FileMode.Create, FileAccess.Write);
     }
 }

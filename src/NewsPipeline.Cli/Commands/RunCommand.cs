@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using NewsPipeline.Cli.Worker;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Storage;
 using NewsPipeline.Storage.LiteDb;
+using NewsPipeline.Web;
 
 namespace NewsPipeline.Cli.Commands;
 
@@ -19,12 +21,13 @@ internal static class RunCommand
         var feeds = new Option<FileInfo>("--feeds") { Description = "Feed list (default: ./feeds.json)", DefaultValueFactory = _ => new FileInfo("feeds.json") };
         var db = CommonOptions.Database();
         var once = new Option<bool>("--once") { Description = "Run one cycle over every feed, then exit" };
-        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, db, once };
+        var urls = new Option<string?>("--urls") { Description = "Also serve the analysts' API and page here (e.g. http://127.0.0.1:5080); default: a private loopback port" };
+        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, db, once, urls };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var definitions = await FeedList.LoadAsync(parse.GetValue(feeds)!, cancellationToken);
             var settings = PipelineSettings.Default(parse.GetValue(db)!.FullName);
-            var report = await RunWorkerAsync(settings, new WorkerPlan(definitions, parse.GetValue(once)), cancellationToken);
+            var report = await RunWorkerAsync(settings, new WorkerPlan(definitions, parse.GetValue(once)), parse.GetValue(urls), cancellationToken);
             if (report is not null)
             {
                 await Console.Error.WriteLineAsync(
@@ -37,24 +40,34 @@ internal static class RunCommand
     }
 
     /// <summary>
-    /// Hosts the worker together with the loopback query endpoint, publishing the endpoint's URL in the store's
-    /// lock so that `query` in another process asks this one. Returns the last cycle's report.
+    /// Hosts the worker together with the analysts' API (on <paramref name="urls"/>, else a private loopback
+    /// port), publishing its URL in the store's lock so that `query` and `export` in another process ask this
+    /// one. Returns the last cycle's report.
     /// </summary>
-    public static async Task<CycleReport?> RunWorkerAsync(PipelineSettings settings, WorkerPlan plan, CancellationToken cancellationToken)
+    public static async Task<CycleReport?> RunWorkerAsync(PipelineSettings settings, WorkerPlan plan, string? urls, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.OnEphemeralPort();
+        if (urls is null)
+        {
+            builder.OnEphemeralPort();
+        }
+        else
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
         // Our own lines name the feed and the reason of every failure; the framework's per-request lines
         // (with stack traces for a refused connection) would bury them.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddNewsPipeline(settings);
+        builder.Services.AddNewsPipelineWeb(new WebOptions { Urls = urls ?? WebOptions.DefaultUrls });
         builder.Services.AddSingleton(plan);
         builder.Services.AddSingleton<PollingWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PollingWorker>());
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         await using var app = builder.Build();
-        app.MapQueryApi();
+        app.MapNewsPipelineApi();
         // Opening the store takes its lock before anything listens, so a second owner fails early and clearly.
         var store = app.Services.GetRequiredService<IPipelineStore>();
         await app.StartAsync(cancellationToken);

@@ -6,6 +6,7 @@ using NewsPipeline.Core;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Extraction;
 using NewsPipeline.Ingestion;
+using NewsPipeline.Search;
 using NewsPipeline.Storage;
 
 namespace NewsPipeline.Cli.Hosting;
@@ -48,6 +49,7 @@ public static class PipelineServices
         services.AddSingleton<IContentExtractor>(_ => new ContentExtractor(new ContentExtractorOptions()));
         services.AddSingleton<IArticleAnalyzer>(_ => ArticleAnalyzer.Load(settings.ModelsDirectory));
         services.AddLiteDbPipelineStore(settings.Store);
+        services.AddNewsPipelineSearch(settings.Store.DatabasePath, settings.ModelsDirectory);
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IngestCycle>();

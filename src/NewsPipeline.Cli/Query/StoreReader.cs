@@ -1,45 +1,35 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsPipeline.Cli.Commands;
 using NewsPipeline.Cli.Hosting;
+using System.Net.Http.Json;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Storage;
+using NewsPipeline.Search;
 using NewsPipeline.Storage;
-using NewsPipeline.Storage.LiteDb;
 
 namespace NewsPipeline.Cli.Query;
 
 /// <summary>
-/// Read access for commands that run beside the worker: when a running process owns the store file, ask it
-/// over its loopback endpoint; otherwise open the file directly (LiteDB must never be opened twice).
+/// Read access for commands that run beside the worker: when a running process owns the store file, ask its
+/// API over loopback; otherwise open the store and its search index here (LiteDB must never be opened twice).
 /// </summary>
 internal static class StoreReader
 {
-    public static async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(FileInfo db, EventQueryParameters parameters, EventQuery query, CancellationToken cancellationToken) =>
-        await ReadAsync(
-            db,
-            QueryApi.EventsPath + parameters.ToQueryString(),
-            store => store.QueryEventsAsync(query, cancellationToken),
-            cancellationToken) ?? [];
-
-    public static async Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(FileInfo db, CancellationToken cancellationToken) =>
-        await ReadAsync(db, QueryApi.FeedsPath, store => store.ListFeedStatesAsync(cancellationToken), cancellationToken) ?? [];
-
-    private static async Task<T?> ReadAsync<T>(FileInfo db, string pathAndQuery, Func<IPipelineStore, Task<T>> direct, CancellationToken cancellationToken)
+    public static async Task<T> ReadAsync<T>(
+        FileInfo db,
+        Func<HttpClient, Uri, Task<T>> remote,
+        Func<IServiceProvider, Task<T>> local,
+        CancellationToken cancellationToken)
     {
         if (StoreLock.TryReadOwner(db.FullName) is { ServiceUrl: { } serviceUrl } owner)
         {
             await Console.Error.WriteLineAsync($"The store is held by process {owner.Pid}; asking it at {serviceUrl}");
-            await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-            var client = services.GetRequiredService<IHttpClientFactory>().CreateClient();
-            using var response = await client.GetAsync(new Uri(new Uri(serviceUrl), pathAndQuery), cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"the running service answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            }
-
-            return await response.Content.ReadFromJsonAsync<T>(RecordJson.Options, cancellationToken);
+            await using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+            var client = http.GetRequiredService<IHttpClientFactory>().CreateClient();
+            client.Timeout = Timeout.InfiniteTimeSpan;
+            return await remote(client, new Uri(serviceUrl));
         }
 
         if (!db.Exists)
@@ -47,7 +37,33 @@ internal static class StoreReader
             throw new UsageException($"no store at {db.FullName}: run 'newspipeline demo' or 'newspipeline run' first, or pass --db");
         }
 
-        using var store = LiteDbPipelineStore.Open(PipelineSettings.Default(db.FullName).Store, TimeProvider.System);
-        return await direct(store);
+        await using var services = new ServiceCollection()
+            .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddNewsPipeline(PipelineSettings.Default(db.FullName))
+            .BuildServiceProvider();
+        await services.GetRequiredService<SearchIndexMaintenance>().CatchUpAsync(cancellationToken);
+        return await local(services);
+    }
+
+    public static Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(FileInfo db, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<FeedState>>(
+            db,
+            async (client, service) => await client.GetFromJsonAsync<List<FeedState>>(new Uri(service, "api/feeds"), RecordJson.Options, cancellationToken) ?? [],
+            services => services.GetRequiredService<IPipelineStore>().ListFeedStatesAsync(cancellationToken),
+            cancellationToken);
+
+    /// <summary>Throws with the server's own message (a 400 lists every bad parameter).</summary>
+    public static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if ((int)response.StatusCode == 400)
+            {
+                throw new UsageException(body);
+            }
+
+            throw new InvalidOperationException($"the running service answered {(int)response.StatusCode}: {body}");
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using NewsPipeline.Core;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
+using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Core.Text;
 
@@ -29,6 +30,8 @@ public sealed partial class ArticleIngestor(
     IContentExtractor content,
     IArticleAnalyzer analyzer,
     IPipelineStore store,
+    IAnalystStore analystStore,
+    IEventSearchIndex searchIndex,
     TimeProvider time,
     ILogger<ArticleIngestor> logger)
 {
@@ -84,6 +87,10 @@ public sealed partial class ArticleIngestor(
             return new EntryReport(entry.Link, EntryOutcome.Duplicate, 0, null);
         }
 
+        // After the store commit: the store is the system of record, and the index start-up check re-indexes
+        // an article a crash left out here.
+        await analystStore.SaveMentionsAsync(ArticleMentions.From(stored.Id, extraction), cancellationToken);
+        await searchIndex.IndexAsync(stored, events, cancellationToken);
         LogStored(feed.Name, entry.Link, stored.Id, stored.Language, events.Count);
         return new EntryReport(entry.Link, EntryOutcome.Added, events.Count, null);
     }

@@ -64,10 +64,13 @@ public static class EventExport
 
     /// <summary>
     /// A cell a spreadsheet would take for a formula (=, +, -, @, or a tab or carriage return that some
-    /// applications skip first) gets a leading apostrophe, so that article text can never run as a formula.
+    /// applications skip first) gets a leading apostrophe unless it is a plain number, so that article text can never run as a formula.
     /// </summary>
     public static string NeutraliseFormula(string cell) =>
-        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+        cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+        && !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 
     private static string Wire<T>(T value)
         where T : struct, Enum =>
