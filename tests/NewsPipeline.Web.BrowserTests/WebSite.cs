@@ -4,10 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NewsPipeline.Extraction;
-using NewsPipeline.Search;
-using NewsPipeline.Storage;
-using NewsPipeline.Web.Page;
+using NewsPipeline.Cli.Hosting;
 
 namespace NewsPipeline.Web.BrowserTests;
 
@@ -34,13 +31,10 @@ internal sealed class WebSite : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var errors = new ServerErrorLog();
         builder.Logging.ClearProviders().AddProvider(errors);
-        builder.Services
-            .AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = databasePath })
-            .AddNewsPipelineSearch(databasePath, ArticleAnalyzer.DefaultModelsDirectory)
-            .AddNewsPipelineWeb(new WebOptions());
+        // The composition `newspipeline serve` uses.
+        builder.Services.AddNewsPipeline(PipelineSettings.Default(databasePath)).AddNewsPipelineWeb(new WebOptions());
         var app = builder.Build();
         app.MapNewsPipelineApi();
-        app.MapAnalystPage();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebSite(app, new Uri(address.TrimEnd('/') + "/"), errors);
