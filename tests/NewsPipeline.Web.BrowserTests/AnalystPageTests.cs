@@ -44,14 +44,14 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         await Expect(original).ToHaveAttributeAsync("href", new Regex("^http://127\\.0\\.0\\.1:\\d+/articles/fr-kazakh-gallium\\.html$"));
         await Expect(page.Locator("#detail .sources a").First).ToHaveAttributeAsync("rel", "noopener noreferrer");
         await Expect(page.Locator("#detail .mentions")).ToContainTextAsync("Aluminium");
-        Directory.CreateDirectory(AnalystSite.ScreenshotFolder);
-        var detailShot = Path.Combine(AnalystSite.ScreenshotFolder, "gallium-deal-evidence.png");
+        Directory.CreateDirectory(BrowserSite.ScreenshotFolder);
+        var detailShot = Path.Combine(BrowserSite.ScreenshotFolder, "gallium-deal-evidence.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = detailShot });
 
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("#detail")).ToBeHiddenAsync();
         await Expect(page).Not.ToHaveURLAsync(EventRoute());
-        var listShot = Path.Combine(AnalystSite.ScreenshotFolder, "gallium-events-and-charts.png");
+        var listShot = Path.Combine(BrowserSite.ScreenshotFolder, "gallium-events-and-charts.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = listShot, FullPage = true });
         Assert.True(new FileInfo(detailShot).Length > 10_000 && new FileInfo(listShot).Length > 10_000, "screenshots are empty");
 

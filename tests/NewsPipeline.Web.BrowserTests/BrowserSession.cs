@@ -30,7 +30,7 @@ internal sealed class BrowserSession : IAsyncDisposable
     /// <summary>Uncaught script errors and console errors (an expected 400 answer excepted).</summary>
     public List<string> Errors { get; } = [];
 
-    public static async Task<BrowserSession> OpenAsync(AnalystSite site, string pathAndQuery)
+    public static async Task<BrowserSession> OpenAsync(BrowserSite site, string pathAndQuery)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
         {

@@ -9,39 +9,37 @@ const MAX_SERIES = 6;
 const MAX_BARS = 10;
 const MAX_FLOWS = 15;
 
-/** Tonnage per metal over time, from facets.tonnes_by_metal_month. */
+/** Tonnage per metal over time, from facets.tonnes_by_metal_month, on a true month axis (gaps stay gaps). */
 export function tonnageChart(figure, rows) {
   const totals = new Map();
   for (const row of rows) totals.set(row.metal, (totals.get(row.metal) ?? 0) + (row.tonnes ?? 0));
   const metals = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SERIES).map(([metal]) => metal);
-  const months = [...new Set(rows.map((r) => r.month))].sort();
   const caption = 'Tonnage per metal per month';
-  if (metals.length === 0 || months.length === 0) return empty(figure, caption);
+  const shown = rows.filter((r) => metals.includes(r.metal) && monthIndex(r.month) !== null && r.tonnes > 0);
+  if (shown.length === 0) return empty(figure, caption);
 
   const width = 720, height = 280, left = 64, right = 36, top = 16, bottom = 40;
-  const max = niceMax(Math.max(...rows.filter((r) => metals.includes(r.metal)).map((r) => r.tonnes ?? 0)));
-  const x = (i) => left + (months.length === 1 ? (width - left - right) / 2 : (i * (width - left - right)) / (months.length - 1));
+  const first = Math.min(...shown.map((r) => monthIndex(r.month)));
+  const last = Math.max(...shown.map((r) => monthIndex(r.month)));
+  const span = Math.max(1, last - first);
+  const max = niceMax(Math.max(...shown.map((r) => r.tonnes)));
+  const x = (month) => (first === last ? (left + width - right) / 2 : left + ((monthIndex(month) - first) * (width - left - right)) / span);
   const y = (value) => top + (height - top - bottom) * (1 - value / max);
 
   const grid = ticks(max).map((value) => svg('g', { class: 'tick' },
     svg('line', { x1: left, x2: width - right, y1: y(value), y2: y(value) }),
     svg('text', { x: left - 6, y: y(value), 'text-anchor': 'end', 'dominant-baseline': 'middle' }, compact(value))));
-  const every = Math.ceil(months.length / 12);
-  const labels = months.map((month, i) => (i % every === 0
-    ? svg('text', { class: 'axis-label', x: x(i), y: height - bottom + 18, 'text-anchor': 'middle' }, month) : null));
+  const labels = monthTicks(first, last).map((index) => svg('text',
+    { class: 'axis-label', x: x(monthName(index)), y: height - bottom + 18, 'text-anchor': 'middle' }, monthName(index)));
+  // One series per metal: months without a figure are not drawn as zero, the line joins the months that have one.
   const lines = metals.map((metal, series) => {
-    const points = months.map((month, i) => {
-      const value = rows.find((r) => r.metal === metal && r.month === month)?.tonnes ?? 0;
-      return { i, month, value };
-    });
+    const points = shown.filter((r) => r.metal === metal).sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
     return svg('g', { class: `series s${series}` },
-      svg('polyline', { points: points.map((p) => `${x(p.i)},${y(p.value)}`).join(' ') }),
-      points.filter((p) => p.value > 0).map((p) =>
-        svg('circle', { cx: x(p.i), cy: y(p.value), r: 3.5 }, svg('title', null, `${metal}, ${p.month}: ${tonnes(p.value)}`))));
+      points.length > 1 ? svg('polyline', { points: points.map((p) => `${x(p.month)},${y(p.tonnes)}`).join(' ') }) : null,
+      points.map((p) => svg('circle', { cx: x(p.month), cy: y(p.tonnes), r: 3.5 }, svg('title', null, `${metal}, ${p.month}: ${tonnes(p.tonnes)}`))));
   });
-  const description = metals.map((metal) => `${metal}: ${months
-    .map((month) => [month, rows.find((r) => r.metal === metal && r.month === month)?.tonnes])
-    .filter(([, value]) => value).map(([month, value]) => `${tonnes(value)} in ${month}`).join(', ')}`).join('; ');
+  const description = metals.map((metal) => `${metal}: ${shown.filter((r) => r.metal === metal)
+    .map((r) => `${tonnes(r.tonnes)} in ${r.month}`).join(', ')}`).join('; ');
   draw(figure, caption, `Tonnes per month for the ${metals.length} largest metals. ${description}.`, width, height,
     [grid, labels, lines], legend(metals));
 }
@@ -75,16 +73,16 @@ export function flowChart(figure, flows) {
   const top = flows.filter((f) => f.origin && f.destination).sort((a, b) => b.count - a.count).slice(0, MAX_FLOWS);
   if (top.length === 0) return empty(figure, caption);
 
-  const width = 720, nodeWidth = 12, gap = 10, labelSpace = 170, top0 = 10;
+  const width = 720, nodeWidth = 12, gap = 10, labelSpace = 170, padding = 10;
   const origins = totalsBy(top, 'origin');
   const destinations = totalsBy(top, 'destination');
   const total = top.reduce((sum, f) => sum + f.count, 0);
   const rows = Math.max(origins.length, destinations.length);
   const height = Math.max(160, rows * 34 + 20);
-  const unit = (height - top0 * 2 - gap * (rows - 1)) / total;
+  const unit = (height - padding * 2 - gap * (rows - 1)) / total;
   const leftX = labelSpace, rightX = width - labelSpace - nodeWidth;
   const place = (nodes) => {
-    let y = top0;
+    let y = padding;
     return new Map(nodes.map(([code, value]) => {
       const node = { y, height: value * unit, offset: 0, value };
       y += node.height + gap;
@@ -94,14 +92,24 @@ export function flowChart(figure, flows) {
   const left = place(origins);
   const right = place(destinations);
 
-  const bands = top.map((flow) => {
+  // Bands leave each origin in the order of their destinations and enter each destination in the order of
+  // their origins, so they cross as little as the layout allows.
+  const start = new Map();
+  for (const flow of [...top].sort((a, b) => right.get(a.destination).y - right.get(b.destination).y)) {
     const from = left.get(flow.origin);
+    start.set(flow, from.y + from.offset);
+    from.offset += flow.count * unit;
+  }
+  const end = new Map();
+  for (const flow of [...top].sort((a, b) => left.get(a.origin).y - left.get(b.origin).y)) {
     const to = right.get(flow.destination);
+    end.set(flow, to.y + to.offset);
+    to.offset += flow.count * unit;
+  }
+  const bands = top.map((flow) => {
     const thickness = flow.count * unit;
-    const y1 = from.y + from.offset + thickness / 2;
-    const y2 = to.y + to.offset + thickness / 2;
-    from.offset += thickness;
-    to.offset += thickness;
+    const y1 = start.get(flow) + thickness / 2;
+    const y2 = end.get(flow) + thickness / 2;
     const x1 = leftX + nodeWidth, x2 = rightX, middle = (x1 + x2) / 2;
     return svg('path', { class: 'band', d: `M${x1},${y1} C${middle},${y1} ${middle},${y2} ${x2},${y2}`, 'stroke-width': Math.max(1, thickness) },
       svg('title', null, `${countryLabel(flow.origin)} → ${countryLabel(flow.destination)}: ${count(flow.count)} events${flow.tonnes ? `, ${tonnes(flow.tonnes)}` : ''}`));
@@ -139,6 +147,25 @@ function totalsBy(flows, key) {
   const totals = new Map();
   for (const flow of flows) totals.set(flow[key], (totals.get(flow[key]) ?? 0) + flow.count);
   return [...totals.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** "2026-03" → months since year 0, so months can be placed and counted; null when not a month. */
+function monthIndex(month) {
+  const match = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  return match ? Number(match[1]) * 12 + Number(match[2]) - 1 : null;
+}
+
+function monthName(index) {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** At most seven labelled months, evenly spread from the first to the last. */
+function monthTicks(first, last) {
+  const step = Math.max(1, Math.ceil((last - first) / 6));
+  const result = [];
+  for (let index = first; index < last; index += step) result.push(index);
+  result.push(last);
+  return result.filter((index, i) => i === result.length - 1 || last - index >= step / 2);
 }
 
 function niceMax(value) {
