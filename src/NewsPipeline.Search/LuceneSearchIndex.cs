@@ -252,7 +252,7 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
 
         var more = hits.Count > search.Limit;
         var rows = hits.Take(search.Limit).Select(hit => EventIndexDocument.ReadRow(searcher.Doc(hit.Doc))).ToList();
-        var items = rows.Select(row => new EventHit(row, search.Text is { } text ? EventSnippet(row, text) : null)).ToList();
+        var items = rows.Select(row => new EventHit(row, search.Text is { } text ? EventSnippet(searcher, row, text) : null)).ToList();
         string? next = null;
         if (more && rows.Count > 0)
         {
@@ -266,18 +266,32 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         return new EventPage(items, total, next);
     }
 
-    private IReadOnlyList<SnippetSegment> EventSnippet(EventRow row, string text)
+    // The evidence when the words are in it, else the article title, else the article text where they matched.
+    private IReadOnlyList<SnippetSegment> EventSnippet(IndexSearcher searcher, EventRow row, string text)
     {
         var field = LanguageAnalysis.FieldFor(row.Language);
         var analyzer = analysis.AnalyzerFor(field);
-        var evidence = SnippetBuilder.Build(row.Evidence, text, analyzer, field);
-        if (SnippetBuilder.HasMark(evidence) || string.IsNullOrEmpty(row.ArticleTitle))
+        var textAnalyzer = analysis.IndexingAnalyzerFor(field);
+        var evidence = SnippetBuilder.Build(row.Evidence, text, analyzer, textAnalyzer, field);
+        if (SnippetBuilder.HasMark(evidence))
         {
             return evidence;
         }
 
-        var title = SnippetBuilder.Build(row.ArticleTitle, text, analyzer, field);
-        return SnippetBuilder.HasMark(title) ? title : evidence;
+        var title = SnippetBuilder.Build(row.ArticleTitle ?? string.Empty, text, analyzer, textAnalyzer, field);
+        if (SnippetBuilder.HasMark(title))
+        {
+            return title;
+        }
+
+        var article = searcher.Search(EventQueryBuilder.Term(IndexFields.Key, ArticleKey(row.ArticleId)), 1).ScoreDocs;
+        if (article.Length == 0)
+        {
+            return evidence;
+        }
+
+        var body = SnippetBuilder.Build(ArticleIndexDocument.Read(searcher.Doc(article[0].Doc)).Body, text, analyzer, textAnalyzer, field);
+        return SnippetBuilder.HasMark(body) ? body : evidence;
     }
 
     private ArticlePage SearchArticles(IndexSearcher searcher, ArticleSearch search)
@@ -305,7 +319,7 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         {
             var article = ArticleIndexDocument.Read(searcher.Doc(hit.Doc));
             var field = LanguageAnalysis.FieldFor(article.Language);
-            var snippet = SnippetBuilder.Build(article.Body, search.Text, analysis.AnalyzerFor(field), field);
+            var snippet = SnippetBuilder.Build(article.Body, search.Text, analysis.AnalyzerFor(field), analysis.IndexingAnalyzerFor(field), field);
             return new ArticleHit(article.Id, article.Title, article.Url, article.Language, article.Published, article.Feed, snippet);
         }).ToList();
         var next = hits.Count > search.Limit

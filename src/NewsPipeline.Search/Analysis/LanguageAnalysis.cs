@@ -1,5 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
@@ -43,7 +44,10 @@ internal sealed class LanguageAnalysis : IDisposable
         ["ko"] = "text_cjk",
     };
 
+    private const string CjkField = "text_cjk";
+
     private readonly Dictionary<string, Analyzer> analyzers;
+    private readonly Analyzer cjkIndexing;
 
     public LanguageAnalysis()
     {
@@ -56,11 +60,12 @@ internal sealed class LanguageAnalysis : IDisposable
             ["text_pt"] = new PortugueseAnalyzer(Version),
             ["text_ru"] = new RussianAnalyzer(Version),
             ["text_it"] = new ItalianAnalyzer(Version),
-            ["text_cjk"] = new CJKAnalyzer(Version),
+            [CjkField] = new CJKAnalyzer(Version),
             [PlainField] = new StandardAnalyzer(Version, CharArraySet.Empty),
         };
         Plain = analyzers[PlainField];
-        Writer = new PerFieldAnalyzerWrapper(Plain, analyzers);
+        cjkIndexing = CjkWithUnigrams();
+        Writer = new PerFieldAnalyzerWrapper(Plain, new Dictionary<string, Analyzer>(analyzers, StringComparer.Ordinal) { [CjkField] = cjkIndexing });
     }
 
     /// <summary>Every full-text field, each with its analyser.</summary>
@@ -76,11 +81,27 @@ internal sealed class LanguageAnalysis : IDisposable
     public static string FieldFor(string? language) =>
         language is not null && FieldByLanguage.TryGetValue(language.ToLowerInvariant(), out var field) ? field : PlainField;
 
+    /// <summary>The analyser queries in <paramref name="field"/> go through.</summary>
     public Analyzer AnalyzerFor(string field) => analyzers.TryGetValue(field, out var analyzer) ? analyzer : Plain;
+
+    /// <summary>The analyser text stored in <paramref name="field"/> went through.</summary>
+    public Analyzer IndexingAnalyzerFor(string field) => field == CjkField ? cjkIndexing : AnalyzerFor(field);
+
+    // Text is indexed as single characters and bigrams; queries are cut into bigrams (a lone character stays one).
+    // A two-character word matches its bigram, a one-character query ("锂", "鎵") its unigram.
+    private static Analyzer CjkWithUnigrams() => Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        TokenStream stream = new CJKWidthFilter(source);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: true);
+        return new TokenStreamComponents(source, stream);
+    });
 
     public void Dispose()
     {
         Writer.Dispose();
+        cjkIndexing.Dispose();
         foreach (var analyzer in analyzers.Values)
         {
             analyzer.Dispose();

@@ -15,11 +15,11 @@ internal static class SnippetBuilder
     private const int Lead = 60;
     private const int MaxAnalysed = 50_000;
 
-    public static IReadOnlyList<SnippetSegment> Build(string text, string query, Analyzer analyzer, string field)
+    public static IReadOnlyList<SnippetSegment> Build(string text, string query, Analyzer queryAnalyzer, Analyzer textAnalyzer, string field)
     {
-        var wanted = Terms(analyzer, field, query).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var wanted = Terms(queryAnalyzer, field, query).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var source = text.Length > MaxAnalysed ? text[..MaxAnalysed] : text;
-        var marks = Merge(Terms(analyzer, field, source).Where(t => wanted.Contains(t.Term)).Select(t => (t.Start, t.End)));
+        var marks = Merge(Terms(textAnalyzer, field, source).Where(t => wanted.Contains(t.Term)).Select(t => (t.Start, t.End)));
         var start = marks.Count == 0 ? 0 : WordStart(source, Math.Max(0, marks[0].Start - Lead));
         var end = Math.Min(source.Length, start + Window);
         var segments = new List<SnippetSegment>();

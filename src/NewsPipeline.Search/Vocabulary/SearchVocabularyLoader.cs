@@ -20,11 +20,9 @@ public static class SearchVocabularyLoader
         var groups = groupsDoc.RootElement.GetProperty("groups").EnumerateObject()
             .ToDictionary(p => p.Name, p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(m => m.GetString()!).ToList(), StringComparer.Ordinal);
         var firms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var firm in companiesDoc.RootElement.GetProperty("firms").EnumerateArray())
+        foreach (var firm in companiesDoc.RootElement.GetProperty("firms").EnumerateObject().Where(f => !f.Name.StartsWith('_')))
         {
-            var name = firm[0].GetString()!;
-            var aliases = firm[1].TryGetProperty("aliases", out var list) ? list.EnumerateArray().Select(a => a.GetString()!).ToList() : [];
-            firms[name] = aliases;
+            firms[firm.Name] = firm.Value.TryGetProperty("aliases", out var list) ? list.EnumerateArray().Select(a => a.GetString()!).ToList() : [];
         }
 
         return new SearchVocabulary(metals, groups, firms);

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using NewsPipeline.Core.Search;
+using NewsPipeline.Core.Storage;
+using NewsPipeline.Search;
+
+using Xunit;
+
+namespace NewsPipeline.Web.Tests;
+
+/// <summary>Detail views, caching, the API key, untrusted text, exports and recovery of the index.</summary>
+public sealed class ApiBehaviourTests
+{
+    [Fact]
+    public async Task Event_detail_points_at_the_evidence_in_the_article_text_and_lists_mentions()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var id = Corpus.IdOf("fr-gallium") + "-000";
+        var detail = await server.GetJsonAsync("/api/events/" + id);
+        var text = detail.GetProperty("article").GetProperty("text").GetString()!;
+        var span = Assert.Single(detail.GetProperty("evidence_spans").EnumerateArray());
+        Assert.Equal(detail.GetProperty("evidence").GetString(), text[span.GetProperty("start").GetInt32()..span.GetProperty("end").GetInt32()]);
+        Assert.Equal(["Mitsubishi Corporation RtM Japan", "Aluminium of Kazakhstan"],
+            detail.GetProperty("mentions").GetProperty("companies").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(1, detail.GetProperty("source_count").GetInt32());
+        Assert.Equal(Corpus.IdOf("fr-gallium"), Assert.Single(detail.GetProperty("sources").EnumerateArray()).GetProperty("article_id").GetString());
+
+        var article = await server.GetJsonAsync("/api/articles/" + Corpus.IdOf("fr-gallium"));
+        Assert.Equal(id, Assert.Single(article.GetProperty("events").EnumerateArray()).GetProperty("id").GetString());
+
+        using var missing = await server.Client.GetAsync(new Uri("/api/events/nope", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reads_carry_an_etag_that_answers_304_until_the_store_changes()
+    {
+        await using var server = await ApiServer.StartAsync();
+        using var first = await server.Client.GetAsync(new Uri("/api/events?metal=gallium", UriKind.Relative));
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.True(etag.IsWeak);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/events?metal=gallium");
+        again.Headers.IfNoneMatch.Add(etag);
+        using var notModified = await server.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        using var other = await server.Client.GetAsync(new Uri("/api/events?metal=lithium", UriKind.Relative));
+        Assert.NotEqual(etag, other.Headers.ETag);
+
+        await server.AddAsync(Corpus.Bulk("later", 3, 2026));
+        using var afterChange = new HttpRequestMessage(HttpMethod.Get, "/api/events?metal=gallium");
+        afterChange.Headers.IfNoneMatch.Add(etag);
+        using var changed = await server.Client.SendAsync(afterChange);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Saved_searches_need_the_api_key_and_are_served_as_atom()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var body = new { name = "Gallium into Japan", query = "metal=gallium&country=JP" };
+        using (var anonymous = await server.Client.PostAsJsonAsync(new Uri("/api/saved-searches", UriKind.Relative), body))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, "/api/saved-searches") { Content = JsonContent.Create(body) };
+        wrongKey.Headers.Add("X-Api-Key", "not-the-key-at-all-0000");
+        using (var refused = await server.Client.SendAsync(wrongKey))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/saved-searches") { Content = JsonContent.Create(body) };
+        create.Headers.Add("X-Api-Key", ApiServer.ApiKey);
+        using var created = await server.Client.SendAsync(create);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+
+        var list = await server.GetJsonAsync("/api/saved-searches");
+        Assert.Equal(id, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+
+        var atom = XDocument.Parse(await server.Client.GetStringAsync(new Uri($"/feeds/saved/{id}.atom", UriKind.Relative)));
+        XNamespace ns = "http://www.w3.org/2005/Atom";
+        Assert.Equal("Gallium into Japan", atom.Root!.Element(ns + "title")!.Value);
+        Assert.Equal(
+            new[] { "fr-gallium", "ru-gallium" }.Select(k => "urn:newspipeline:event:" + Corpus.IdOf(k) + "-000").Order(StringComparer.Ordinal),
+            atom.Root.Elements(ns + "entry").Select(e => e.Element(ns + "id")!.Value).Order(StringComparer.Ordinal));
+
+        using var invalid = new HttpRequestMessage(HttpMethod.Post, "/api/saved-searches") { Content = JsonContent.Create(new { name = "", query = "metal=kryptonite" }) };
+        invalid.Headers.Add("X-Api-Key", ApiServer.ApiKey);
+        using (var rejected = await server.Client.SendAsync(invalid))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+            var errors = JsonDocument.Parse(await rejected.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("parameter").GetString());
+            Assert.Equal(["name", "query.metal"], errors);
+        }
+
+        using (var anonymousDelete = await server.Client.DeleteAsync(new Uri("/api/saved-searches/" + id, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymousDelete.StatusCode);
+        }
+
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/saved-searches/" + id);
+        delete.Headers.Add("X-Api-Key", ApiServer.ApiKey);
+        using (var deleted = await server.Client.SendAsync(delete))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Empty((await server.GetJsonAsync("/api/saved-searches")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_script_tag_in_a_title_comes_back_as_plain_json_text()
+    {
+        await using var server = await ApiServer.StartAsync();
+        using var response = await server.Client.GetAsync(new Uri("/api/events?status=rumoured", UriKind.Relative));
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var body = await response.Content.ReadAsStringAsync();
+        var item = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(Corpus.ScriptTitle, item.GetProperty("article_title").GetString());
+
+        var search = await server.GetJsonAsync("/api/search?q=trader");
+        var hit = Assert.Single(search.GetProperty("items").EnumerateArray());
+        Assert.Equal(Corpus.ScriptTitle, hit.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Csv_export_streams_every_match_with_formulas_neutralised()
+    {
+        await using var server = await ApiServer.StartAsync();
+        using var response = await server.Client.GetAsync(new Uri("/api/export?format=csv&metal=gallium", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.NotEqual(0xEF, bytes[0]);
+        var lines = Encoding.UTF8.GetString(bytes).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,type,metal,buyer,seller,tonnes", lines[0], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
+        var script = Assert.Single(lines, l => l.Contains("HYPERLINK", StringComparison.Ordinal));
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")", script, StringComparison.Ordinal);
+        Assert.DoesNotContain(",=HYPERLINK", script, StringComparison.Ordinal);
+
+        using var jsonl = await server.Client.GetAsync(new Uri("/api/export?format=jsonl&language=ja", UriKind.Relative));
+        var row = Assert.Single((await jsonl.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("germanium", JsonDocument.Parse(row).RootElement.GetProperty("metal").GetString());
+
+        using var xlsx = await server.Client.GetAsync(new Uri("/api/export?format=xlsx", UriKind.Relative));
+        var zip = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', zip[0]);
+        Assert.Equal((byte)'K', zip[1]);
+
+        using var bad = await server.Client.GetAsync(new Uri("/api/export?format=pdf", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_and_openapi_describe_the_service()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var health = await server.GetJsonAsync("/health");
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal(10, health.GetProperty("events").GetInt64());
+        Assert.Equal(10, health.GetProperty("articles").GetInt64());
+        var openapi = await server.GetJsonAsync("/openapi/v1.json");
+        var paths = openapi.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/events", paths);
+        Assert.Contains("/api/facets", paths);
+        Assert.Contains("/api/saved-searches", paths);
+    }
+
+    [Fact]
+    public async Task Start_up_check_indexes_articles_a_crash_left_out_of_the_index()
+    {
+        await using var server = await ApiServer.StartAsync();
+        var store = server.Services.GetRequiredService<IPipelineStore>();
+        var (article, events, _) = Corpus.Bulk("unindexed", 4, 2027);
+        // Stored but never indexed: what a crash between the store commit and the index commit leaves.
+        await store.AddArticleAsync(article, events, CancellationToken.None);
+        Assert.Empty(await server.EventIdsAsync("since=2027-01-01&date_field=start"));
+
+        var reindexed = await server.Services.GetRequiredService<SearchIndexMaintenance>().CatchUpAsync(CancellationToken.None);
+
+        Assert.Equal(1, reindexed);
+        Assert.Equal(4, (await server.EventIdsAsync("since=2027-01-01&date_field=start")).Count);
+        Assert.Equal(0, await server.Services.GetRequiredService<SearchIndexMaintenance>().CatchUpAsync(CancellationToken.None));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NewsPipeline.Core.Search;
+using NewsPipeline.Core.Storage;
+using NewsPipeline.Search;
+using NewsPipeline.Storage;
+using NewsPipeline.TestSupport;
+
+using Xunit;
+
+namespace NewsPipeline.Web.Tests;
+
+/// <summary>The real API on a real Kestrel on 127.0.0.1, over a temporary LiteDB store and index filled with <see cref="Corpus"/>.</summary>
+public sealed class ApiServer : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+
+    private readonly TempDirectory folder;
+    private readonly WebApplication app;
+
+    private ApiServer(TempDirectory folder, WebApplication app, HttpClient client)
+    {
+        this.folder = folder;
+        this.app = app;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ApiServer> StartAsync(int bulkEvents = 0)
+    {
+        var folder = new TempDirectory();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var db = folder.File("store.db");
+        builder.Services.AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = db });
+        builder.Services.AddNewsPipelineSearch(db, RepositoryPaths.Models);
+        builder.Services.AddNewsPipelineWeb(new WebOptions { ApiKey = ApiKey });
+        var app = builder.Build();
+        app.MapNewsPipelineApi();
+        await app.StartAsync();
+        var server = new ApiServer(folder, app, new HttpClient { BaseAddress = BoundAddress(app) });
+        foreach (var item in Corpus.Articles())
+        {
+            await server.AddAsync(item);
+        }
+
+        if (bulkEvents > 0)
+        {
+            await server.AddAsync(Corpus.Bulk("bulk-1", bulkEvents, 2020));
+        }
+
+        return server;
+    }
+
+    /// <summary>Stores and indexes an article as the ingest path does.</summary>
+    public async Task AddAsync((StoredArticle Article, IReadOnlyList<StoredEvent> Events, ArticleMentions Mentions) item)
+    {
+        await Services.GetRequiredService<IPipelineStore>().AddArticleAsync(item.Article, item.Events, CancellationToken.None);
+        await Services.GetRequiredService<IAnalystStore>().SaveMentionsAsync(item.Mentions, CancellationToken.None);
+        await Services.GetRequiredService<IEventSearchIndex>().IndexAsync(item.Article, item.Events, CancellationToken.None);
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string pathAndQuery)
+    {
+        using var response = await Client.GetAsync(new Uri(pathAndQuery, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{pathAndQuery} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Ids of the events a query returns (first page).</summary>
+    public async Task<List<string>> EventIdsAsync(string query)
+    {
+        var page = await GetJsonAsync("/api/events?" + query);
+        return page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        folder.Dispose();
+    }
+
+    private static Uri BoundAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+}
+
+/// <summary>One server shared by the read-only tests of a class.</summary>
+public sealed class ApiServerFixture : IAsyncLifetime
+{
+    public ApiServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await ApiServer.StartAsync(bulkEvents: 120);
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}
