@@ -1,5 +1,5 @@
 // DOM helpers. Every string passed as a child becomes a text node: untrusted text (titles, article text,
-// company names, snippets) can never be parsed as markup, so there is no innerHTML anywhere in the page.
+// company names, snippets) can never be parsed as markup: no string is ever handed to an HTML parser.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
