@@ -41,7 +41,7 @@ class AnalystPage {
         flows: document.getElementById('chart-flows'),
       },
     };
-    this.#filters = new FilterPanel(document, (filters) => this.#navigate(this.#query.withFilters(filters).withEvent(null), []));
+    this.#filters = new FilterPanel(document, (filters) => this.#navigate(this.#withFilters(filters), []));
     this.#table = new EventsTable(document, {
       onSort: (sort) => this.#navigate(this.#query.withSort(sort), []),
       onOpen: (id) => this.#navigate(this.#query.withEvent(id), this.#trail),
@@ -75,6 +75,12 @@ class AnalystPage {
     this.#render();
   }
 
+  /** New filters close the open event; ranking by relevance needs search words, so it ends with them. */
+  #withFilters(filters) {
+    const query = this.#query.withFilters(filters).withEvent(null);
+    return query.sort === 'relevance' && !query.filters.has('q') ? query.withSort('') : query;
+  }
+
   #navigate(query, trail) {
     this.#query = query;
     this.#trail = trail;
@@ -87,6 +93,7 @@ class AnalystPage {
     this.#table.showSort(query.sort);
     this.#elements.pageSize.value = String(query.limit);
     this.#elements.sort.value = query.sort || 'date_desc';
+    this.#elements.sort.querySelector('option[value=relevance]').disabled = !query.filters.has('q');
     for (const format of EXPORT_FORMATS) document.getElementById(`export-${format}`).href = exportUrl(query, format);
     if (this.#shown.events !== query.eventsString) this.#loadEvents(query);
     if (this.#shown.facets !== query.filterString) this.#loadFacets(query);
