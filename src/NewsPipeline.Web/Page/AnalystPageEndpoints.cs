@@ -17,12 +17,14 @@ public static class AnalystPageEndpoints
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     public static IEndpointRouteBuilder MapAnalystPage(this IEndpointRouteBuilder endpoints)
     {
         var assets = PageAssets.FromAssembly(typeof(AnalystPageEndpoints).Assembly);
-        endpoints.MapGet("/", (HttpContext context) => ServeAsync(context, assets.Index))
+        endpoints.MapMethods("/", ReadMethods, (HttpContext context) => ServeAsync(context, assets.Index))
             .ExcludeFromDescription();
-        endpoints.MapGet(AssetsPath + "{name}", (HttpContext context, string name) =>
+        endpoints.MapMethods(AssetsPath + "{name}", ReadMethods, (HttpContext context, string name) =>
                 assets.TryGet("assets/" + name, out var asset) ? ServeAsync(context, asset) : NotFoundAsync(context))
             .ExcludeFromDescription();
         return endpoints;

@@ -135,9 +135,12 @@ class AnalystPage {
   }
 
   async #loadDetail(eventId) {
+    const closing = this.#shown.eventId;
     this.#shown.eventId = eventId;
     if (eventId === null) {
       this.#detail.hide();
+      // Keyboard users continue from the row they opened.
+      if (closing !== null) document.querySelector(`#events tr[data-id="${CSS.escape(closing)}"] a.open-event`)?.focus();
       return;
     }
     this.#detail.showLoading();
