@@ -95,7 +95,7 @@ public sealed partial class PageEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unchanged_files_revalidate_with_304_and_unknown_files_are_404_with_the_same_headers()
+    public async Task Unchanged_files_revalidate_with_304_HEAD_works_and_unknown_files_are_404_with_the_same_headers()
     {
         using var first = await Http.GetAsync(new Uri("/assets/app.js", UriKind.Relative));
         var etag = first.Headers.ETag ?? throw new Xunit.Sdk.XunitException("no ETag on /assets/app.js");
@@ -104,6 +104,11 @@ public sealed partial class PageEndpointTests : IAsyncLifetime
         using var revalidated = await Http.SendAsync(again);
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
         Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+
+        using var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html", head.Content.Headers.ContentType?.MediaType);
+        AssertStrictHeaders(head);
 
         using var unknown = await Http.GetAsync(new Uri("/assets/nothing.js", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
