@@ -86,13 +86,23 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         return Task.CompletedTask;
     }
 
-    /// <summary>Adds many articles with one commit at the end (rebuilds and bulk loads).</summary>
-    public void IndexBatch(IEnumerable<(StoredArticle Article, IReadOnlyList<StoredEvent> Events)> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds many articles with one commit at the end (rebuilds and bulk loads). With <paramref name="known"/>
+    /// false the articles are taken as new to the index, which skips the per-article deletes of replacement.
+    /// </summary>
+    public void IndexBatch(IEnumerable<(StoredArticle Article, IReadOnlyList<StoredEvent> Events)> batch, CancellationToken cancellationToken, bool known = true)
     {
         foreach (var (article, events) in batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Write(article, events);
+            if (known)
+            {
+                Write(article, events);
+            }
+            else
+            {
+                Add(article, events);
+            }
         }
 
         Commit();
@@ -184,15 +194,27 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
             { EventQueryBuilder.Term(IndexFields.Kind, IndexFields.EventKind), Occur.MUST },
             { EventQueryBuilder.Term(IndexFields.ArticleId, article.Id), Occur.MUST },
         });
-        var articleDoc = ArticleIndexDocument.Create(article);
-        articleDoc.Add(new Lucene.Net.Documents.StringField(IndexFields.Key, ArticleKey(article.Id), Lucene.Net.Documents.Field.Store.NO));
-        writer.UpdateDocument(new Term(IndexFields.Key, ArticleKey(article.Id)), articleDoc);
+        writer.UpdateDocument(new Term(IndexFields.Key, ArticleKey(article.Id)), WithKey(ArticleIndexDocument.Create(article), ArticleKey(article.Id)));
         foreach (var stored in events)
         {
-            var doc = EventIndexDocument.Create(EventRows.From(stored), article.Text);
-            doc.Add(new Lucene.Net.Documents.StringField(IndexFields.Key, EventKey(stored.Id), Lucene.Net.Documents.Field.Store.NO));
-            writer.UpdateDocument(new Term(IndexFields.Key, EventKey(stored.Id)), doc);
+            var key = EventKey(stored.Id);
+            writer.UpdateDocument(new Term(IndexFields.Key, key), WithKey(EventIndexDocument.Create(EventRows.From(stored), article.Text), key));
         }
+    }
+
+    private void Add(StoredArticle article, IReadOnlyList<StoredEvent> events)
+    {
+        writer.AddDocument(WithKey(ArticleIndexDocument.Create(article), ArticleKey(article.Id)));
+        foreach (var stored in events)
+        {
+            writer.AddDocument(WithKey(EventIndexDocument.Create(EventRows.From(stored), article.Text), EventKey(stored.Id)));
+        }
+    }
+
+    private static Lucene.Net.Documents.Document WithKey(Lucene.Net.Documents.Document doc, string key)
+    {
+        doc.Add(new Lucene.Net.Documents.StringField(IndexFields.Key, key, Lucene.Net.Documents.Field.Store.NO));
+        return doc;
     }
 
     private void Commit()

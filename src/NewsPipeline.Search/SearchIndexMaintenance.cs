@@ -16,7 +16,7 @@ public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalys
     {
         index.Clear();
         var ids = await analyst.ListArticleIdsAsync(cancellationToken);
-        await IndexAsync(ids, progress, cancellationToken);
+        await IndexAsync(ids, progress, known: false, cancellationToken);
         LogRebuilt(ids.Count);
         return ids.Count;
     }
@@ -36,12 +36,12 @@ public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalys
 
         var ids = await analyst.ListArticleIdsAsync(cancellationToken);
         var missing = ids.Where(id => !index.ContainsArticle(id)).ToList();
-        await IndexAsync(missing, null, cancellationToken);
+        await IndexAsync(missing, null, known: true, cancellationToken);
         LogCaughtUp(missing.Count, stored.Articles, indexed.Articles);
         return missing.Count;
     }
 
-    private async Task IndexAsync(IReadOnlyList<string> ids, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task IndexAsync(IReadOnlyList<string> ids, IProgress<int>? progress, bool known, CancellationToken cancellationToken)
     {
         for (var start = 0; start < ids.Count; start += BatchSize)
         {
@@ -54,7 +54,7 @@ public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalys
                 }
             }
 
-            index.IndexBatch(batch, cancellationToken);
+            index.IndexBatch(batch, cancellationToken, known);
             progress?.Report(Math.Min(ids.Count, start + BatchSize));
         }
     }

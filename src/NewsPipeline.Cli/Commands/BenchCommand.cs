@@ -17,6 +17,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure throughput of a stage (prints figures and a same-run baseline)");
         command.Subcommands.Add(CreateContent());
+        command.Subcommands.Add(BenchStoreCommand.Create());
         return command;
     }
 
