@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Web.Api;
+using NewsPipeline.Web.Page;
 
 namespace NewsPipeline.Web;
 
@@ -43,6 +44,7 @@ public static class WebApi
         reads.MapGet("/feeds", async (IPipelineStore store, CancellationToken cancellationToken) =>
             Results.Json(await store.ListFeedStatesAsync(cancellationToken), ApiJson.Options)).WithName("ListFeeds");
         SavedSearchEndpoints.Map(api, app);
+        app.MapAnalystPage();
         return app;
     }
 
