@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using NewsPipeline.Alerts.Web;
 using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Web.Api;
@@ -44,6 +45,7 @@ public static class WebApi
         reads.MapGet("/feeds", async (IPipelineStore store, CancellationToken cancellationToken) =>
             Results.Json(await store.ListFeedStatesAsync(cancellationToken), ApiJson.Options)).WithName("ListFeeds");
         SavedSearchEndpoints.Map(api, app);
+        app.MapAlertEndpoints<RequireApiKey>();
         app.MapAnalystPage();
         return app;
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,11 +30,16 @@ public sealed class EndpointTests
         builder.Services.AddSingleton(AlertHarness.Validator);
         builder.Services.AddSingleton<TimeProvider>(harness.Time);
         await using var app = builder.Build();
-        app.MapAlertEndpoints();
+        app.MapAlertEndpoints<TestKeyGuard>();
         await app.StartAsync();
         var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient();
+
+        // Writes pass the host's guard first (serve and run mount the endpoints behind their API-key check).
+        var unkeyed = await client.PostAsJsonAsync(new Uri(baseUrl, "alerts/subscriptions"), new AlertSubscription { Name = "x" }, RecordJson.Options);
+        Assert.Equal(HttpStatusCode.Unauthorized, unkeyed.StatusCode);
+        client.DefaultRequestHeaders.Add(TestKeyGuard.Header, TestKeyGuard.Key);
 
         var invalid = await client.PostAsJsonAsync(new Uri(baseUrl, "alerts/subscriptions"), new AlertSubscription { Name = "", Rule = new AlertRule { Metals = ["adamantium"] } }, RecordJson.Options);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
@@ -73,4 +79,14 @@ public sealed class EndpointTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(baseUrl, "alerts/germanium-feed/atom"))).StatusCode);
         await app.StopAsync();
     }
+}
+
+/// <summary>Stands for the host's API-key filter: a write without the key is refused.</summary>
+internal sealed class TestKeyGuard : IEndpointFilter
+{
+    public const string Header = "X-Api-Key";
+    public const string Key = "test-key";
+
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Request.Headers[Header] == Key ? next(context) : ValueTask.FromResult<object?>(Results.Unauthorized());
 }

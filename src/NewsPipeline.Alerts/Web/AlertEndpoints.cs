@@ -17,7 +17,9 @@ namespace NewsPipeline.Alerts.Web;
 /// </summary>
 public static class AlertEndpoints
 {
-    public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <typeparam name="TWriteGuard">The filter every write passes first (the host's API-key check).</typeparam>
+    public static IEndpointRouteBuilder MapAlertEndpoints<TWriteGuard>(this IEndpointRouteBuilder endpoints)
+        where TWriteGuard : IEndpointFilter
     {
         var group = endpoints.MapGroup("/alerts");
         group.MapGet("/subscriptions", async (IAlertStore store, CancellationToken ct) =>
@@ -48,10 +50,10 @@ public static class AlertEndpoints
 
             await store.SaveSubscriptionAsync(check.Subscription, ct);
             return Results.Created($"/alerts/subscriptions/{check.Subscription.Name}", Redact(check.Subscription));
-        });
+        }).AddEndpointFilter<TWriteGuard>();
 
         group.MapDelete("/subscriptions/{name}", async (string name, IAlertStore store, CancellationToken ct) =>
-            await store.RemoveSubscriptionAsync(name, ct) ? Results.NoContent() : Results.NotFound());
+            await store.RemoveSubscriptionAsync(name, ct) ? Results.NoContent() : Results.NotFound()).AddEndpointFilter<TWriteGuard>();
 
         group.MapGet("/{name}/atom", async (string name, HttpRequest request, IAlertStore store, TimeProvider time, CancellationToken ct) =>
         {
