@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Storage;
@@ -60,69 +58,9 @@ public sealed partial class CrashTests
         Assert.Equal(expected.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
     }
 
-    private static async Task<List<string>> StoreUntilKilled(string database, Uri webhook, string run, int acksBeforeKill, CancellationToken cancellationToken)
-    {
-        using var child = StartHelper(database, webhook, run);
-        var errors = new StringBuilder();
-        child.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
-        child.BeginErrorReadLine();
-        var acknowledged = new List<string>();
-        try
-        {
-            var ready = await child.StandardOutput.ReadLineAsync(cancellationToken);
-            Assert.True(ready == $"ready {child.Id}", $"The crash helper did not start: {ready} {errors}");
-            while (acknowledged.Count < acksBeforeKill)
-            {
-                var line = await child.StandardOutput.ReadLineAsync(cancellationToken);
-                Assert.True(line is not null, $"The crash helper stopped on its own: {errors}");
-                acknowledged.Add(ParseAck(line) ?? throw new InvalidOperationException($"Unexpected helper output: {line}"));
-            }
-        }
-        finally
-        {
-            child.Kill(entireProcessTree: true);
-        }
-
-        await child.WaitForExitAsync(cancellationToken);
-        while (await child.StandardOutput.ReadLineAsync(cancellationToken) is { } rest)
-        {
-            if (ParseAck(rest) is { } id)
-            {
-                acknowledged.Add(id);
-            }
-        }
-
-        return acknowledged;
-    }
-
-    private static string? ParseAck(string line) => AckLine().Match(line) is { Success: true } match ? match.Groups[1].Value : null;
-
-    private static Process StartHelper(string database, Uri webhook, string run)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NewsPipeline.Alerts.CrashHelper.dll"));
-        start.ArgumentList.Add(database);
-        start.ArgumentList.Add(webhook.AbsoluteUri);
-        start.ArgumentList.Add(AlertHarness.Secret);
-        start.ArgumentList.Add(run);
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the crash helper.");
-    }
-
-    private static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host)
-        {
-            return host;
-        }
-
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? current : "dotnet";
-    }
+    private static Task<List<string>> StoreUntilKilled(string database, Uri webhook, string run, int acksBeforeKill, CancellationToken cancellationToken) =>
+        CrashHelperProcess.AcknowledgedUntilKilledAsync(
+            "NewsPipeline.Alerts.CrashHelper.dll", [database, webhook.AbsoluteUri, AlertHarness.Secret, run], AckLine(), acksBeforeKill, whileRunning: null, cancellationToken);
 
     [GeneratedRegex("^ack ([0-9a-f]{16}-0)$")]
     private static partial Regex AckLine();
