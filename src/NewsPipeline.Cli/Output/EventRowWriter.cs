@@ -9,7 +9,7 @@ namespace NewsPipeline.Cli.Output;
 /// <summary>Writes a page of search results as an aligned table, JSON (the API's rows) or CSV (the export's columns).</summary>
 internal static class EventRowWriter
 {
-    private static readonly string[] Columns = ["date", "type", "metal", "buyer", "seller", "tonnes", "origin → destination", "status", "lang", "feed"];
+    private static readonly string[] Columns = ["date", "type", "metal", "buyer", "seller", "tonnes", "origin → destination", "status", "lang", "feed", "sources"];
 
     public static async Task WriteAsync(Stream output, TextWriter text, EventPage page, EventFormat format, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal static class EventRowWriter
         Snake(row.Type), row.Metal ?? "", row.Buyer ?? "", row.Seller ?? "",
         row.Tonnes?.ToString("#,0.###", CultureInfo.InvariantCulture) ?? "",
         row.Origin is null && row.Destination is null ? "" : $"{row.Origin ?? "?"} → {row.Destination ?? "?"}",
-        Snake(row.Status), row.Language, row.Feed,
+        Snake(row.Status), row.Language, row.Feed, row.SourceCount.ToString(CultureInfo.InvariantCulture),
     ];
 
     private static string Snake<T>(T value)
