@@ -16,6 +16,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
     private const int MaxNameWords = 6;
     private const int MaxQuoted = 70;
     private const int MaxCjkName = 10;
+    private const int CountryReach = 40;
     private const string Openers = "«\"“„「『‹";
     private const string ClosersAll = "»\"”“」』›";
 
@@ -115,7 +116,10 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 var reach = MaxCjkName + 2 - (form.End - form.Start);
                 if (CjkNameBefore(text.Original, form.Start, reach) is { } cjk && !lexicon.CjkStopWords.Contains(text.Original[cjk..form.Start]))
                 {
-                    yield return new CompanyFound(cjk, form.End, text.Slice(cjk, form.End), text.Original[cjk..form.Start], home);
+                    // Foreign firms written in Chinese take the Chinese form too (刚果（金）…钴业股份有限公司): a country named
+                    // just before the name outranks the form's country.
+                    var placed = countries.Any(c => c.End <= cjk && cjk - c.End <= CountryReach);
+                    yield return new CompanyFound(cjk, form.End, text.Slice(cjk, form.End), text.Original[cjk..form.Start], placed ? null : home);
                 }
 
                 continue;
@@ -453,7 +457,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         var parent = lexicon.Firms.MatchAt(AnalysisText.From(candidate.Name), 0);
         var country = candidate.Country ?? parent?.Values[0].Country;
         country ??= countries.FirstOrDefault(c => !c.IsCapital && c.Start >= candidate.Start && c.End <= candidate.End)?.Code;
-        country ??= countries.LastOrDefault(c => !c.IsCapital && c.End <= candidate.Start && candidate.Start - c.End <= 40
+        country ??= countries.LastOrDefault(c => !c.IsCapital && c.End <= candidate.Start && candidate.Start - c.End <= CountryReach
             && !kept.Any(k => k.Start >= c.End && k.End <= candidate.Start) && !text.Original[c.End..candidate.Start].Contains(',', StringComparison.Ordinal))?.Code;
         return candidate with { Name = StripQuotes(candidate.Name), Country = country };
     }
