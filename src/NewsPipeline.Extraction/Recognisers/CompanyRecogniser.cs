@@ -141,9 +141,6 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         {
             if (Scripts.IsCjk(text.Original[noun.Start]))
             {
-                // 会社 inside 株式会社 is left to the legal form; 社 ending 商社 ("trading house") is a common noun, not a name's noun.
-                var inLegalForm = legalForms.Any(f => f.Start <= noun.Start && noun.End <= f.End);
-
                 // 生産会社サリアルカ・レアメタルズ: a name right after the noun is the company, the words before it describe it.
                 if (KatakanaNameAfter(text.Original, noun) is { } apposed)
                 {
@@ -151,6 +148,8 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                     continue;
                 }
 
+                // 会社 inside 株式会社 is left to the legal form; 社 ending 商社 ("trading house") is a common noun, not a name's noun.
+                var inLegalForm = legalForms.Any(f => f.Start <= noun.Start && noun.End <= f.End);
                 if (!inLegalForm && !EndsCommonNoun(text.Original, noun)
                     && CjkNameBefore(text.Original, noun.Start) is { } cjk && !lexicon.CjkStopWords.Contains(text.Original[cjk..noun.Start]))
                 {
@@ -277,7 +276,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
             end++;
         }
 
-        var name = text[noun.End..end].Trim('・');
+        var name = text[noun.End..end].TrimEnd('・');
         return name.Length >= 2 ? new CompanyFound(noun.End, noun.End + name.Length, name, name, null) : null;
     }
 
