@@ -66,6 +66,12 @@ public sealed class GoldenCaseTests(AnalyzerFixture fixture) : IClassFixture<Ana
             Assert.Contains(result.Companies, m => m.Name.Contains(company, StringComparison.Ordinal));
         }
 
+        // A cut or padded name ("丸星商事株式", "丸星") contains or is contained in the right one: only equality shows it.
+        foreach (var company in List(c, "company_names"))
+        {
+            Assert.True(result.Companies.Any(m => m.Name == company), $"no company named exactly {company}; got: {string.Join(" | ", result.Companies.Select(m => m.Name))}");
+        }
+
         foreach (var surface in List(c, "not_companies"))
         {
             Assert.DoesNotContain(result.Companies, m => m.Mention.Contains(surface, StringComparison.Ordinal));

@@ -415,14 +415,17 @@ internal static class RoleAssigner
             origin = imports ? null : origin;
         }
 
-        // A company that ships the figure is its seller; an importing one is its buyer.
-        var company = parties.FirstOrDefault();
+        // A company that ships the figure is its seller; an importing one is its buyer. A company marked as the source
+        // ("X は Y から輸入") sells to the importer, one marked as the destination buys from the exporter.
+        var source = parties.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
+        var target = parties.FirstOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
+        var company = parties.FirstOrDefault(p => p != source && p != target);
         return candidate with
         {
             Origin = origin,
             Destination = destination,
-            Seller = imports ? null : company?.Name,
-            Buyer = imports ? company?.Name : null,
+            Seller = imports ? source?.Name : (company ?? source)?.Name,
+            Buyer = imports ? (company ?? target)?.Name : target?.Name,
         };
     }
 

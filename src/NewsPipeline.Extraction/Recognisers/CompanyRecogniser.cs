@@ -15,6 +15,8 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
 {
     private const int MaxNameWords = 6;
     private const int MaxQuoted = 70;
+    private const int MaxCjkName = 10;
+    private const int CountryReach = 40;
     private const string Openers = "«\"“„「『‹";
     private const string ClosersAll = "»\"”“」』›";
 
@@ -107,6 +109,22 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
+            // 丸星商事株式会社: in CJK text the name runs up to the legal form, which the canonical name leaves out.
+            if (Scripts.IsCjk(text.Original[form.Start]))
+            {
+                // The reach counts from the form's end, so a long form (股份有限公司) does not pull in the verbs before the name.
+                var reach = MaxCjkName + 2 - (form.End - form.Start);
+                if (CjkNameBefore(text.Original, form.Start, reach) is { } cjk && !lexicon.CjkStopWords.Contains(text.Original[cjk..form.Start]))
+                {
+                    // Foreign firms written in Chinese take the Chinese form too (刚果（金）…钴业股份有限公司): a country named
+                    // just before the name outranks the form's country.
+                    var placed = countries.Any(c => c.End <= cjk && cjk - c.End <= CountryReach);
+                    yield return new CompanyFound(cjk, form.End, text.Slice(cjk, form.End), text.Original[cjk..form.Start], placed ? null : home);
+                }
+
+                continue;
+            }
+
             if (CapitalisedWordsBefore(text.Original, form.Start) is { } found && TrimLeading(text.Original, found, countries, cues) is { } name)
             {
                 var nameText = text.Original[name.Start..name.End];
@@ -118,13 +136,26 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
     private IEnumerable<CompanyFound> FromNouns(AnalysisText text, string language, IReadOnlyList<PhraseMatch<CompanyCue>> cues, IReadOnlyList<CountryFound> countries)
     {
         var nameBeforeNoun = lexicon.NameBeforeNounLanguages.Contains(language);
+        var legalForms = lexicon.LegalForms.FindAll(text);
         foreach (var noun in cues.Where(c => c.Values[0].Kind == CompanyCueKind.Noun))
         {
             if (Scripts.IsCjk(text.Original[noun.Start]))
             {
-                if (CjkNameBefore(text.Original, noun.Start) is { } cjk && !lexicon.CjkStopWords.Contains(text.Original[cjk..noun.Start]))
+                // 生産会社サリアルカ・レアメタルズ: a name right after the noun is the company, the words before it describe it.
+                if (KatakanaNameAfter(text.Original, noun) is { } apposed)
                 {
-                    yield return new CompanyFound(cjk, noun.End, text.Slice(cjk, noun.End), text.Original[cjk..noun.Start], null);
+                    yield return apposed;
+                    continue;
+                }
+
+                // 会社 inside 株式会社 is left to the legal form; 社 ending 商社 ("trading house") is a common noun, not a name's noun.
+                var inLegalForm = legalForms.Any(f => f.Start <= noun.Start && noun.End <= f.End);
+                if (!inLegalForm && !EndsCommonNoun(text.Original, noun)
+                    && CjkNameBefore(text.Original, noun.Start) is { } cjk && !lexicon.CjkStopWords.Contains(text.Original[cjk..noun.Start]))
+                {
+                    // A noun that is also a name ending (商事) belongs to the name: 丸星商事, not 丸星.
+                    var nameEnd = noun.Values.Any(v => v.Kind == CompanyCueKind.NameEnding) ? noun.End : noun.Start;
+                    yield return new CompanyFound(cjk, noun.End, text.Slice(cjk, noun.End), text.Original[cjk..nameEnd], null);
                 }
 
                 // 会社「日豪レアアース」: a bracketed name right after the noun.
@@ -232,10 +263,30 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         return null;
     }
 
-    private int? CjkNameBefore(string text, int nounStart)
+    private static CompanyFound? KatakanaNameAfter(string text, PhraseMatch<CompanyCue> noun)
+    {
+        if (!Scripts.IsHan(text[noun.End - 1]))
+        {
+            return null;
+        }
+
+        var end = noun.End;
+        while (end < text.Length && Scripts.IsKatakana(text[end]))
+        {
+            end++;
+        }
+
+        var name = text[noun.End..end].TrimEnd('・');
+        return name.Length >= 2 ? new CompanyFound(noun.End, noun.End + name.Length, name, name, null) : null;
+    }
+
+    private bool EndsCommonNoun(string text, PhraseMatch<CompanyCue> noun) =>
+        lexicon.CjkStopWords.Any(w => w.Length > noun.End - noun.Start && noun.End >= w.Length && string.CompareOrdinal(text, noun.End - w.Length, w, 0, w.Length) == 0);
+
+    private int? CjkNameBefore(string text, int nounStart, int reach = MaxCjkName)
     {
         var begin = nounStart;
-        while (begin > 0 && nounStart - begin < 10)
+        while (begin > 0 && nounStart - begin < reach)
         {
             var c = text[begin - 1];
             var ok = (Scripts.IsHan(c) || Scripts.IsKatakana(c) || char.IsAsciiLetter(c)) && !lexicon.CjkNameStops.Contains(c, StringComparison.Ordinal);
@@ -405,7 +456,7 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         var parent = lexicon.Firms.MatchAt(AnalysisText.From(candidate.Name), 0);
         var country = candidate.Country ?? parent?.Values[0].Country;
         country ??= countries.FirstOrDefault(c => !c.IsCapital && c.Start >= candidate.Start && c.End <= candidate.End)?.Code;
-        country ??= countries.LastOrDefault(c => !c.IsCapital && c.End <= candidate.Start && candidate.Start - c.End <= 40
+        country ??= countries.LastOrDefault(c => !c.IsCapital && c.End <= candidate.Start && candidate.Start - c.End <= CountryReach
             && !kept.Any(k => k.Start >= c.End && k.End <= candidate.Start) && !text.Original[c.End..candidate.Start].Contains(',', StringComparison.Ordinal))?.Code;
         return candidate with { Name = StripQuotes(candidate.Name), Country = country };
     }
