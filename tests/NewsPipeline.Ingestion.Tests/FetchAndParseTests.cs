@@ -20,6 +20,15 @@ public sealed class FetchAndParseTests
     {
         var sentence = charset switch { "koi8-r" => Russian, "shift_jis" => Japanese, _ => ChineseTraditional };
         var body = Encode(Rss(sentence, null), charset);
+        var parsed = await ServeFetchAndParseAsync(body, contentType);
+
+        Assert.True(parsed.IsSuccess, parsed.Failure?.ToString());
+        Assert.Equal(sentence, parsed.Value!.Entries[0].Title);
+    }
+
+    /// <summary>Serves the bytes with the given Content-Type on a loopback server, then fetches and parses them as the worker does.</summary>
+    private static async Task<Outcome<ParsedFeed>> ServeFetchAndParseAsync(byte[] body, string contentType)
+    {
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
             context.Response.ContentType = contentType;
@@ -27,12 +36,8 @@ public sealed class FetchAndParseTests
         });
         using var services = IngestionTestHost.Create();
         var feed = new FeedDefinition("Wire", server.Url("/rss"), "ru", TimeSpan.FromMinutes(30));
-
         var fetched = await services.GetRequiredService<IFeedFetcher>().FetchAsync(feed, FeedState.New(feed), CancellationToken.None);
-        var parsed = services.GetRequiredService<IFeedParser>().Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
-
-        Assert.True(parsed.IsSuccess, parsed.Failure?.ToString());
-        Assert.Equal(sentence, parsed.Value!.Entries[0].Title);
+        return services.GetRequiredService<IFeedParser>().Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
     }
 
     public static TheoryData<string, string, string> MislabelledFeeds => new()
@@ -66,16 +71,7 @@ public sealed class FetchAndParseTests
     public async Task Feeds_with_a_missing_or_wrong_charset_come_out_right_over_http(string sentence, string bytesCharset, string contentType)
     {
         var body = Encode(Rss(sentence, null), bytesCharset);
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            context.Response.ContentType = contentType;
-            await context.Response.Body.WriteAsync(body);
-        });
-        using var services = IngestionTestHost.Create();
-        var feed = new FeedDefinition("Wire", server.Url("/rss"), "ru", TimeSpan.FromMinutes(30));
-
-        var fetched = await services.GetRequiredService<IFeedFetcher>().FetchAsync(feed, FeedState.New(feed), CancellationToken.None);
-        var parsed = services.GetRequiredService<IFeedParser>().Parse(fetched.Body, fetched.ContentType, fetched.FinalUrl);
+        var parsed = await ServeFetchAndParseAsync(body, contentType);
 
         Assert.True(parsed.IsSuccess, parsed.Failure?.ToString());
         Assert.Equal(sentence, parsed.Value!.Entries[0].Title);
