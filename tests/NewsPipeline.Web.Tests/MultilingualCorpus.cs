@@ -59,6 +59,22 @@ internal static class MultilingualCorpus
                 "Павлодардағы зауыт биыл галлий өндірісін екі есеге арттырып, Жапонияға жөнелтуді бастады.")]),
     ];
 
+    /// <summary>
+    /// One article whose events name 25 sellers in several scripts, 1 to 3 times each: the top-20 cut of the
+    /// seller facet falls among sellers with equal counts, where only the order of names decides.
+    /// </summary>
+    public static (StoredArticle Article, IReadOnlyList<StoredEvent> Events, ArticleMentions Mentions) ManySellers()
+    {
+        string[] stems = ["Ångström Metals", "Zinc Österreich", "Ёлкин и партнёры", "東邦亜鉛", "Société Minière", "Andes Cobre", "Baltic Nickel", "Čeština Kovy", "Œuvre Métaux"];
+        var sellers = Enumerable.Range(0, 25).Select(i => stems[i % stems.Length] + " " + (i / stems.Length).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var events = sellers.SelectMany((seller, i) => Enumerable.Repeat(seller, 1 + (i % 3)))
+            .Select((seller, k) => Event(EventType.SupplyAgreement, k % 2 == 0 ? "zinc" : "nickel", "Buyer " + (k % 4).ToString(System.Globalization.CultureInfo.InvariantCulture), seller,
+                10 + k, "2023-0" + (1 + (k % 9)).ToString(System.Globalization.CultureInfo.InvariantCulture), "PE", "KR", EventStatus.Fact, "Contract signed with " + seller + "."))
+            .ToList();
+        return Corpus.Make("ml-sellers", "en", "feed-en", new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.Zero),
+            "Smelter contracts of the year", "A list of the year's zinc and nickel supply contracts, one line per seller.", events);
+    }
+
     private static SupplyEvent Event(
         EventType type, string metal, string? buyer, string? seller, double? tonnes, string start, string origin, string? destination, EventStatus status, string evidence) =>
         new(type, metal, buyer, seller, tonnes, null, start, origin, destination, status, $"{metal} {origin}", evidence);
