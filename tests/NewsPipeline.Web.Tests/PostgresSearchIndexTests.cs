@@ -53,6 +53,26 @@ public sealed class PostgresSearchIndexTests
     }
 
     [SkippableFact]
+    public async Task An_article_given_twice_in_one_batch_is_indexed_as_its_last_version()
+    {
+        await using var database = await SearchDatabase.CreateAsync();
+        var index = new PostgresSearchIndex(database.DataSource, TimeProvider.System);
+        var (article, events, _) = Corpus.Bulk("twice", 4, 2021);
+        var renamed = events.Take(2).Select(e => e with { Id = e.Id + "-v2" }).ToList();
+
+        await index.IndexBatchAsync([(article, events), (article with { Title = "Second version" }, renamed)], known: true, CancellationToken.None);
+
+        Assert.Equal(new SearchIndexCounts(1, 2), await index.CountAsync(CancellationToken.None));
+        Assert.Equal(renamed.Select(e => e.Id).Order(StringComparer.Ordinal), (await index.EventsOfArticleAsync(article.Id, CancellationToken.None)).Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Null(await index.GetEventAsync(events[0].Id, CancellationToken.None));
+        Assert.Single((await index.SearchArticlesAsync(new ArticleSearch { Text = "copper" }, CancellationToken.None)).Items, a => a.Title == "Second version");
+
+        // Re-indexed alone with fewer events, the article keeps only those.
+        await index.IndexAsync(article, renamed.Take(1).ToList(), CancellationToken.None);
+        Assert.Equal(new SearchIndexCounts(1, 1), await index.CountAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task Text_with_nul_and_the_snippet_marker_characters_is_indexed_and_searched_safely()
     {
         await using var database = await SearchDatabase.CreateAsync();

@@ -217,13 +217,7 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var (article, events) in articles)
-        {
-            SearchRowWriter.Append(batch, article, events, known);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await SearchRowWriter.WriteAsync(connection, transaction, articles, known, cancellationToken);
         await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
