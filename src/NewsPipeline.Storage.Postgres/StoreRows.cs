@@ -29,11 +29,21 @@ internal static class StoreRows
         JsonSerializer.Serialize(value, RecordJson.Options).Trim('"');
 
     /// <summary>
-    /// An event as stored: its sources listed (a fresh report is its own first source) and its history present,
-    /// as the LiteDB store returns it too.
+    /// An event as stored, and as the LiteDB store returns it too: the deal's metal and countries in their key
+    /// spelling (each source keeps its own as reported), its sources listed (a fresh report is its own first
+    /// source) and its history present.
     /// </summary>
-    public static StoredEvent Normalise(StoredEvent stored) =>
-        stored with { Sources = StorySignature.StoredSources(stored), History = stored.History ?? [] };
+    public static StoredEvent Normalise(StoredEvent stored) => stored with
+    {
+        Event = stored.Event with
+        {
+            Metal = StoreKeys.MetalKey(stored.Event.Metal),
+            Origin = StoreKeys.CountryKey(stored.Event.Origin),
+            Destination = StoreKeys.CountryKey(stored.Event.Destination),
+        },
+        Sources = StorySignature.StoredSources(stored),
+        History = stored.History ?? [],
+    };
 
     public static void AddFeed(NpgsqlParameterCollection p, FeedState state)
     {
