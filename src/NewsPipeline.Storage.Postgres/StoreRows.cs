@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NewsPipeline.Core.Alerts;
-using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Storage;
@@ -122,6 +121,9 @@ internal static class StoreRows
 
     public static NpgsqlParameter TextArray(string[] values) =>
         new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = values };
+
+    public static NpgsqlParameter BooleanArray(bool[] values) =>
+        new NpgsqlParameter<bool[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, TypedValue = values };
 
     public static NpgsqlParameter Jsonb(string json) => new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json };
 

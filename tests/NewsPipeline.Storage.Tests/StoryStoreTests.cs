@@ -65,25 +65,22 @@ public sealed class StoryStoreTests
     public async Task Status_changes_that_matter_are_recorded_with_the_report_that_made_them_and_survive_reopening(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
-        string eventId;
-        {
-            var store = test.Store;
-            var talks = await Report(store, "fr", "https://fr.example/nickel-talks", May,
-                "Severny Nickel et Nordhütte négocient un contrat de 20 000 tonnes de nickel par an à partir de 2027.", status: EventStatus.Talks);
-            var signed = await Report(store, "en", "https://en.example/nickel-signed", May.AddDays(6),
-                "Severny Nickel signed a deal to supply Nordhütte with 20,000 tonnes of nickel a year from 2027.");
-            var lookingBack = await Report(store, "kk", "https://kk.example/nikel", May.AddDays(8),
-                "Severny Nickel пен Nordhütte 2027 жылдан бастап жылына 20 мың тонна никель туралы келіссөз жүргізген.", status: EventStatus.Talks);
-            var cancelled = await Report(store, "de", "https://de.example/nickel-ende", May.AddDays(30),
-                "Nordhütte hat den Liefervertrag über 20.000 Tonnen Nickel pro Jahr mit Severny Nickel gekündigt.", status: EventStatus.Ended);
+        var store = test.Store;
+        var talks = await Report(store, "fr", "https://fr.example/nickel-talks", May,
+            "Severny Nickel et Nordhütte négocient un contrat de 20 000 tonnes de nickel par an à partir de 2027.", status: EventStatus.Talks);
+        var signed = await Report(store, "en", "https://en.example/nickel-signed", May.AddDays(6),
+            "Severny Nickel signed a deal to supply Nordhütte with 20,000 tonnes of nickel a year from 2027.");
+        var lookingBack = await Report(store, "kk", "https://kk.example/nikel", May.AddDays(8),
+            "Severny Nickel пен Nordhütte 2027 жылдан бастап жылына 20 мың тонна никель туралы келіссөз жүргізген.", status: EventStatus.Talks);
+        var cancelled = await Report(store, "de", "https://de.example/nickel-ende", May.AddDays(30),
+            "Nordhütte hat den Liefervertrag über 20.000 Tonnen Nickel pro Jahr mit Severny Nickel gekündigt.", status: EventStatus.Ended);
 
-            Assert.Equal(StoryOutcome.StatusChanged, signed.Outcome);
-            Assert.Equal((EventStatus.Talks, EventStatus.Fact), (signed.StatusChange!.From, signed.StatusChange.To));
-            Assert.Equal(StoryOutcome.NewSource, lookingBack.Outcome);
-            Assert.Null(lookingBack.StatusChange);
-            Assert.Equal((EventStatus.Fact, EventStatus.Ended), (cancelled.StatusChange!.From, cancelled.StatusChange.To));
-            eventId = talks.EventId;
-        }
+        Assert.Equal(StoryOutcome.StatusChanged, signed.Outcome);
+        Assert.Equal((EventStatus.Talks, EventStatus.Fact), (signed.StatusChange!.From, signed.StatusChange.To));
+        Assert.Equal(StoryOutcome.NewSource, lookingBack.Outcome);
+        Assert.Null(lookingBack.StatusChange);
+        Assert.Equal((EventStatus.Fact, EventStatus.Ended), (cancelled.StatusChange!.From, cancelled.StatusChange.To));
+        var eventId = talks.EventId;
 
         await test.ReopenAsync();
         var reopened = test.Store;
