@@ -7,19 +7,6 @@ using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
 
-/// <summary>The backends every storage test runs against.</summary>
-public enum Backend
-{
-    LiteDb,
-    Postgres,
-}
-
-public static class Backends
-{
-    /// <summary>For <c>[MemberData]</c>: each test once per backend; the PostgreSQL case skips without a server.</summary>
-    public static TheoryData<Backend> Both => new() { Backend.LiteDb, Backend.Postgres };
-}
-
 /// <summary>
 /// A store under test on one backend: a LiteDB file in a temporary folder, or a fresh PostgreSQL database (see
 /// <see cref="PostgresDatabase"/>, which skips the test when no server is configured), migrated on open.
@@ -30,7 +17,7 @@ internal sealed class TestStore : IAsyncDisposable
     private readonly PostgresDatabase? database;
     private IPipelineStore store;
 
-    private TestStore(Backend backend, IPipelineStore store, TempDirectory? folder, PostgresDatabase? database)
+    private TestStore(StoreBackend backend, IPipelineStore store, TempDirectory? folder, PostgresDatabase? database)
     {
         Backend = backend;
         this.store = store;
@@ -38,7 +25,7 @@ internal sealed class TestStore : IAsyncDisposable
         this.database = database;
     }
 
-    public Backend Backend { get; }
+    public StoreBackend Backend { get; }
 
     public IPipelineStore Store => store;
 
@@ -47,14 +34,14 @@ internal sealed class TestStore : IAsyncDisposable
     public IAlertStore Alerts => (IAlertStore)store;
 
     /// <summary>What the backend throws when a write fails inside the ingest transaction.</summary>
-    public Type FailureType => Backend == Backend.LiteDb ? typeof(LiteException) : typeof(PostgresStoreException);
+    public Type FailureType => Backend == StoreBackend.LiteDb ? typeof(LiteException) : typeof(PostgresStoreException);
 
     /// <summary>The PostgreSQL database's connection string (PostgreSQL only).</summary>
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not a PostgreSQL store.");
 
-    public static async Task<TestStore> CreateAsync(Backend backend)
+    public static async Task<TestStore> CreateAsync(StoreBackend backend)
     {
-        if (backend == Backend.LiteDb)
+        if (backend == StoreBackend.LiteDb)
         {
             var folder = new TempDirectory();
             return new TestStore(backend, Samples.Open(folder), folder, null);
@@ -80,7 +67,7 @@ internal sealed class TestStore : IAsyncDisposable
     public async Task ReopenAsync()
     {
         store.Dispose();
-        store = Backend == Backend.LiteDb ? Samples.Open(folder!) : await OpenPostgresAsync(database!.ConnectionString);
+        store = Backend == StoreBackend.LiteDb ? Samples.Open(folder!) : await OpenPostgresAsync(database!.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
