@@ -1,7 +1,6 @@
 using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
@@ -16,8 +15,8 @@ public sealed class AlertStoreTests
     private static readonly DateTimeOffset May = new(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Subscriptions_are_replaced_by_name_listed_in_ordinal_order_and_removed(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Subscriptions_are_replaced_by_name_listed_in_ordinal_order_and_removed(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var alerts = test.Alerts;
@@ -42,8 +41,8 @@ public sealed class AlertStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_matching_deal_is_alerted_once_on_each_channel_and_later_reports_join_that_alert(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_matching_deal_is_alerted_once_on_each_channel_and_later_reports_join_that_alert(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var nickel = Subscription("nickel", "nickel", channels: 2);
@@ -75,8 +74,8 @@ public sealed class AlertStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_claimed_delivery_is_leased_then_its_attempts_are_recorded_and_a_disabled_channel_fails_the_rest(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_claimed_delivery_is_leased_then_its_attempts_are_recorded_and_a_disabled_channel_fails_the_rest(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         await test.Alerts.SaveSubscriptionAsync(Subscription("tungsten", "tungsten", channels: 2), CancellationToken.None);
@@ -109,8 +108,8 @@ public sealed class AlertStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_delivery_not_recorded_before_its_lease_ends_is_claimed_again(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_delivery_not_recorded_before_its_lease_ends_is_claimed_again(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         await test.Alerts.SaveSubscriptionAsync(Subscription("lithium", "lithium"), CancellationToken.None);

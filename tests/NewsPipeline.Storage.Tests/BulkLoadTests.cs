@@ -1,7 +1,6 @@
 using System.Globalization;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
@@ -25,8 +24,8 @@ public sealed class BulkLoadTests
     ];
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Thousands_of_articles_load_in_one_call_and_read_back_exactly(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Thousands_of_articles_load_in_one_call_and_read_back_exactly(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var published = new DateTimeOffset(2025, 1, 1, 6, 0, 0, TimeSpan.FromHours(9));

@@ -12,8 +12,8 @@ public sealed class IngestTests
         "Le producteur kazakh d'aluminium a signé un accord pour livrer quinze tonnes de gallium par an à un négociant japonais à partir de 2026.";
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task The_same_canonical_url_is_stored_once_and_its_events_are_not_added_again(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task The_same_canonical_url_is_stored_once_and_its_events_are_not_added_again(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -29,8 +29,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task The_same_text_under_another_url_is_a_duplicate_of_content(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task The_same_text_under_another_url_is_a_duplicate_of_content(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -46,8 +46,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Tracking_parameters_host_case_and_fragments_do_not_make_a_new_article(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Tracking_parameters_host_case_and_fragments_do_not_make_a_new_article(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -65,8 +65,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Urls_that_differ_only_in_path_case_are_different_articles(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Urls_that_differ_only_in_path_case_are_different_articles(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -78,8 +78,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task The_store_reopens_with_articles_events_and_feed_states_intact(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task The_store_reopens_with_articles_events_and_feed_states_intact(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var published = new DateTimeOffset(2026, 3, 12, 14, 5, 33, TimeSpan.FromHours(5)).AddTicks(1234567);
@@ -107,8 +107,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Feed_states_are_updated_in_place_and_listed_by_name(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Feed_states_are_updated_in_place_and_listed_by_name(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -126,8 +126,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task An_article_and_its_events_are_written_together_or_not_at_all(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task An_article_and_its_events_are_written_together_or_not_at_all(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -146,8 +146,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Events_must_belong_to_the_article_they_are_stored_with(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Events_must_belong_to_the_article_they_are_stored_with(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -160,8 +160,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Concurrent_ingest_from_many_tasks_stores_every_article_once(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Concurrent_ingest_from_many_tasks_stores_every_article_once(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -185,8 +185,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_cancelled_request_writes_nothing(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_cancelled_request_writes_nothing(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -200,8 +200,8 @@ public sealed class IngestTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_closed_store_refuses_work_instead_of_losing_it(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_closed_store_refuses_work_instead_of_losing_it(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;

@@ -1,6 +1,5 @@
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
@@ -26,7 +25,7 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     // The nine events, in a store on the backend under test.
-    private async Task Seed(StoreBackend backend)
+    private async Task Seed(Backend backend)
     {
         test = await TestStore.CreateAsync(backend);
         await Add("fr", "Le gallium kazakh part au Japon", null,
@@ -60,8 +59,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Without_filters_every_event_comes_back_newest_first_by_event_date_then_publication(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Without_filters_every_event_comes_back_newest_first_by_event_date_then_publication(Backend backend)
     {
         await Seed(backend);
         // kk 2026-03-15, zh 2026-02-10, de published 2026-01-15 UTC, fr 2026, ru 2025-11, ja 2025, es 2024-06, pt 2023, en undated.
@@ -69,8 +68,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Metal_matches_whatever_the_case(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Metal_matches_whatever_the_case(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["zh", "fr"], await Ids(new EventQuery(Metal: "GALLIUM")));
@@ -80,8 +79,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Country_matches_origin_or_destination(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Country_matches_origin_or_destination(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["zh", "fr", "ja"], await Ids(new EventQuery(Country: "jp")));
@@ -91,12 +90,12 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     // Each company filter with the event it must find, on each backend.
-    public static TheoryData<StoreBackend, string, string> Companies
+    public static TheoryData<Backend, string, string> Companies
     {
         get
         {
-            var data = new TheoryData<StoreBackend, string, string>();
-            foreach (var backend in new[] { StoreBackend.LiteDb, StoreBackend.Postgres })
+            var data = new TheoryData<Backend, string, string>();
+            foreach (var backend in new[] { Backend.LiteDb, Backend.Postgres })
             {
                 data.Add(backend, "mitsubishi", "fr");
                 data.Add(backend, "RTM JAPAN", "fr");
@@ -118,15 +117,15 @@ public sealed class QueryTests : IAsyncLifetime
 
     [SkippableTheory]
     [MemberData(nameof(Companies))]
-    public async Task Company_is_a_case_and_accent_insensitive_substring_of_buyer_or_seller_in_any_script(StoreBackend backend, string company, string expected)
+    public async Task Company_is_a_case_and_accent_insensitive_substring_of_buyer_or_seller_in_any_script(Backend backend, string company, string expected)
     {
         await Seed(backend);
         Assert.Equal([expected], await Ids(new EventQuery(Company: company)));
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Company_does_not_match_words_that_only_appear_in_the_evidence(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Company_does_not_match_words_that_only_appear_in_the_evidence(Backend backend)
     {
         await Seed(backend);
         Assert.Empty(await Ids(new EventQuery(Company: "ライナス")));
@@ -134,8 +133,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Type_selects_one_kind_of_event(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Type_selects_one_kind_of_event(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["ru"], await Ids(new EventQuery(Type: EventType.ExportRestriction)));
@@ -144,8 +143,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Since_and_until_compare_partial_start_dates_as_the_periods_they_name(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Since_and_until_compare_partial_start_dates_as_the_periods_they_name(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["kk", "zh", "de", "fr"], await Ids(new EventQuery(Since: new DateOnly(2026, 1, 1))));
@@ -157,8 +156,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Without_a_start_the_article_publication_day_in_utc_places_the_event(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Without_a_start_the_article_publication_day_in_utc_places_the_event(Backend backend)
     {
         await Seed(backend);
         // Published 2026-01-14 23:30 at UTC-2, which is 2026-01-15 in UTC; "2026" of the French event covers that day too.
@@ -167,8 +166,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Min_tonnes_keeps_events_with_at_least_that_tonnage(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Min_tonnes_keeps_events_with_at_least_that_tonnage(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["kk", "de", "ja", "pt", "en"], await Ids(new EventQuery(MinTonnes: 1000)));
@@ -177,8 +176,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Text_needs_every_word_somewhere_in_evidence_summary_or_title(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Text_needs_every_word_somewhere_in_evidence_summary_or_title(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["ru"], await Ids(new EventQuery(Text: "ЛИЦЕНЗИИ германия")));
@@ -191,8 +190,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Filters_combine_and_the_limit_keeps_the_newest(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Filters_combine_and_the_limit_keeps_the_newest(Backend backend)
     {
         await Seed(backend);
         Assert.Equal(["fr"], await Ids(new EventQuery(Metal: "gallium", Country: "JP", Type: EventType.SupplyAgreement, Company: "mitsubishi", Since: new DateOnly(2026, 1, 1), MinTonnes: 10, Text: "gallium")));
@@ -203,8 +202,8 @@ public sealed class QueryTests : IAsyncLifetime
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Stored_events_come_back_with_their_article_context(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Stored_events_come_back_with_their_article_context(Backend backend)
     {
         await Seed(backend);
         var ru = Assert.Single(await Store.QueryEventsAsync(new EventQuery(Type: EventType.ExportRestriction), CancellationToken.None));

@@ -1,6 +1,5 @@
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
@@ -14,8 +13,8 @@ public sealed class StoryStoreTests
     private static readonly DateTimeOffset May = new(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Reports_in_three_languages_are_one_event_with_three_sources(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Reports_in_three_languages_are_one_event_with_three_sources(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -44,8 +43,8 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_later_report_fills_the_tonnage_the_first_lacked_and_each_source_keeps_its_own_fields(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_later_report_fills_the_tonnage_the_first_lacked_and_each_source_keeps_its_own_fields(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -62,8 +61,8 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Status_changes_that_matter_are_recorded_with_the_report_that_made_them_and_survive_reopening(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Status_changes_that_matter_are_recorded_with_the_report_that_made_them_and_survive_reopening(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -96,8 +95,8 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Similar_deals_with_another_buyer_another_tonnage_or_far_apart_in_time_stay_separate(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Similar_deals_with_another_buyer_another_tonnage_or_far_apart_in_time_stay_separate(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -112,8 +111,8 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task A_failed_article_leaves_the_deal_it_would_have_joined_untouched(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_failed_article_leaves_the_deal_it_would_have_joined_untouched(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;
@@ -135,8 +134,8 @@ public sealed class StoryStoreTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
-    public async Task Two_deals_in_one_article_stay_two_events_even_when_alike(StoreBackend backend)
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Two_deals_in_one_article_stay_two_events_even_when_alike(Backend backend)
     {
         await using var test = await TestStore.CreateAsync(backend);
         var store = test.Store;

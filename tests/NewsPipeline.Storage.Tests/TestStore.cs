@@ -17,7 +17,7 @@ internal sealed class TestStore : IAsyncDisposable
     private readonly PostgresDatabase? database;
     private IPipelineStore store;
 
-    private TestStore(StoreBackend backend, IPipelineStore store, TempDirectory? folder, PostgresDatabase? database)
+    private TestStore(Backend backend, IPipelineStore store, TempDirectory? folder, PostgresDatabase? database)
     {
         Backend = backend;
         this.store = store;
@@ -25,7 +25,7 @@ internal sealed class TestStore : IAsyncDisposable
         this.database = database;
     }
 
-    public StoreBackend Backend { get; }
+    public Backend Backend { get; }
 
     public IPipelineStore Store => store;
 
@@ -34,14 +34,14 @@ internal sealed class TestStore : IAsyncDisposable
     public IAlertStore Alerts => (IAlertStore)store;
 
     /// <summary>What the backend throws when a write fails inside the ingest transaction.</summary>
-    public Type FailureType => Backend == StoreBackend.LiteDb ? typeof(LiteException) : typeof(PostgresStoreException);
+    public Type FailureType => Backend == Backend.LiteDb ? typeof(LiteException) : typeof(PostgresStoreException);
 
     /// <summary>The PostgreSQL database's connection string (PostgreSQL only).</summary>
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not a PostgreSQL store.");
 
-    public static async Task<TestStore> CreateAsync(StoreBackend backend)
+    public static async Task<TestStore> CreateAsync(Backend backend)
     {
-        if (backend == StoreBackend.LiteDb)
+        if (backend == Backend.LiteDb)
         {
             var folder = new TempDirectory();
             return new TestStore(backend, Samples.Open(folder), folder, null);
@@ -67,7 +67,7 @@ internal sealed class TestStore : IAsyncDisposable
     public async Task ReopenAsync()
     {
         store.Dispose();
-        store = Backend == StoreBackend.LiteDb ? Samples.Open(folder!) : await OpenPostgresAsync(database!.ConnectionString);
+        store = Backend == Backend.LiteDb ? Samples.Open(folder!) : await OpenPostgresAsync(database!.ConnectionString);
     }
 
     public async ValueTask DisposeAsync()
