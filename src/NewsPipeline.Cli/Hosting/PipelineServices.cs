@@ -6,6 +6,7 @@ using NewsPipeline.Alerts.Subscriptions;
 using NewsPipeline.Cli.Worker;
 using NewsPipeline.Content;
 using NewsPipeline.Core;
+using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Extraction;
 using NewsPipeline.Ingestion;
@@ -56,6 +57,8 @@ public static class PipelineServices
         services.AddSingleton<ArticleIngestor>();
         services.AddSingleton<PollPlanner>();
         services.AddSingleton<HostSchedule>();
+        // A server store registers its shared coordinator first; alone on the embedded store, this one suffices.
+        services.TryAddSingleton<IPollCoordinator, InProcessPollCoordinator>();
         services.AddSingleton<FeedPoller>();
         services.AddSingleton<IngestCycle>();
 
