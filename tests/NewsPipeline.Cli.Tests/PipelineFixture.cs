@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Worker;
+using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Extraction;
 using NewsPipeline.Ingestion;
@@ -35,6 +36,8 @@ internal sealed class PipelineFixture : IAsyncDisposable
     public IngestCycle Cycle => provider.GetRequiredService<IngestCycle>();
 
     public IPipelineStore Store => provider.GetRequiredService<IPipelineStore>();
+
+    public IPollCoordinator Coordinator => provider.GetRequiredService<IPollCoordinator>();
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }
