@@ -1,4 +1,3 @@
-using LiteDB;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
@@ -12,11 +11,12 @@ public sealed class IngestTests
     private const string GalliumText =
         "Le producteur kazakh d'aluminium a signé un accord pour livrer quinze tonnes de gallium par an à un négociant japonais à partir de 2026.";
 
-    [Fact]
-    public async Task The_same_canonical_url_is_stored_once_and_its_events_are_not_added_again()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task The_same_canonical_url_is_stored_once_and_its_events_are_not_added_again(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var article = Samples.Article("https://news.example.kz/fr/gallium-accord", GalliumText, title: "Accord sur le gallium");
         var events = new[] { Samples.Stored(article, Samples.Event(EventType.SupplyAgreement, "gallium", GalliumText, tonnes: 15)) };
 
@@ -28,11 +28,12 @@ public sealed class IngestTests
         Assert.Equal(article, await store.GetArticleAsync(article.Id, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task The_same_text_under_another_url_is_a_duplicate_of_content()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task The_same_text_under_another_url_is_a_duplicate_of_content(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var original = Samples.Article("https://agency.example/ru/galliy", "Казахстан будет поставлять галлий в Японию с 2026 года.", "ru");
         var syndicated = Samples.Article("https://portal.example/copy/12345", original.Text, "ru", feed: "another-feed");
 
@@ -44,11 +45,12 @@ public sealed class IngestTests
         Assert.Equal(new StoreStatistics(0, 1, 0), await store.GetStatisticsAsync(CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Tracking_parameters_host_case_and_fragments_do_not_make_a_new_article()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Tracking_parameters_host_case_and_fragments_do_not_make_a_new_article(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var first = Samples.Article("https://www.metals.example/de/lithium?id=42&page=2", "Die Lithiumförderung im Oberrheingraben soll 2027 beginnen.", "de");
         var tracked = Samples.Article(
             "HTTPS://WWW.Metals.Example/de/lithium?utm_source=rss&page=2&utm_medium=feed&id=42&fbclid=abc#kommentare",
@@ -62,11 +64,12 @@ public sealed class IngestTests
         Assert.False(await store.ContainsArticleAsync("https://www.metals.example/de/lithium?id=43&page=2", CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Urls_that_differ_only_in_path_case_are_different_articles()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Urls_that_differ_only_in_path_case_are_different_articles(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var lower = Samples.Article("https://mining.example/news/abc", "Production of copper rose by a tenth in the first quarter.", "en");
         var upper = Samples.Article("https://mining.example/news/ABC", "Exports of cobalt hydroxide fell sharply in February.", "en");
 
@@ -74,43 +77,41 @@ public sealed class IngestTests
         Assert.Equal(IngestOutcome.Added, await store.AddArticleAsync(upper, [], CancellationToken.None));
     }
 
-    [Fact]
-    public async Task The_store_reopens_with_articles_events_and_feed_states_intact()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task The_store_reopens_with_articles_events_and_feed_states_intact(Backend backend)
     {
-        using var folder = new TempDirectory();
+        await using var test = await TestStore.CreateAsync(backend);
         var published = new DateTimeOffset(2026, 3, 12, 14, 5, 33, TimeSpan.FromHours(5)).AddTicks(1234567);
         var article = Samples.Article("https://kz.example/kk/volfram", "Шығыс Қазақстанда вольфрам өндірісі басталды.", "kk", "Вольфрам", published);
         var stored = Samples.Stored(article, Samples.Event(
             EventType.Production, "tungsten", article.Text, seller: "Шығыс Вольфрам", tonnes: 1200.5, per: RatePeriod.Year, start: "2026-03", origin: "KZ", status: EventStatus.Planned, summary: "вольфрам"));
         var feed = new FeedState("Kazinform kk", new Uri("https://kz.example/rss/kk.xml"), "\"etag-1\"", "Thu, 12 Mar 2026 09:00:00 GMT", published, published.AddMinutes(-30), "HttpStatus: 503", 2, published.AddHours(1), 314);
 
-        using (var store = Samples.Open(folder))
-        {
-            await store.AddArticleAsync(article, [stored], CancellationToken.None);
-            await store.SaveFeedStateAsync(feed, CancellationToken.None);
-        }
+        await test.Store.AddArticleAsync(article, [stored], CancellationToken.None);
+        await test.Store.SaveFeedStateAsync(feed, CancellationToken.None);
+        await test.ReopenAsync();
 
-        using (var reopened = Samples.Open(folder))
-        {
-            var readArticle = await reopened.GetArticleAsync(article.Id, CancellationToken.None);
-            Assert.Equal(article, readArticle);
-            Assert.Equal(published.UtcTicks, readArticle!.Published!.Value.UtcTicks);
-            var readEvent = Assert.Single(await reopened.QueryEventsAsync(new EventQuery(), CancellationToken.None));
-            Assert.Equal(stored, readEvent with { Sources = null, History = null });
-            Assert.Equal(
-                new EventSource(article.Id, article.Url, article.FeedName, "kk", article.Title, published, Samples.FetchedAt, stored.Event),
-                Assert.Single(readEvent.Sources!));
-            Assert.Empty(readEvent.History!);
-            Assert.Equal(feed, await reopened.GetFeedStateAsync(feed.FeedName, CancellationToken.None));
-            Assert.Equal(IngestOutcome.DuplicateUrl, await reopened.AddArticleAsync(article, [stored], CancellationToken.None));
-        }
+        var reopened = test.Store;
+        var readArticle = await reopened.GetArticleAsync(article.Id, CancellationToken.None);
+        Assert.Equal(article, readArticle);
+        Assert.Equal(published.UtcTicks, readArticle!.Published!.Value.UtcTicks);
+        var readEvent = Assert.Single(await reopened.QueryEventsAsync(new EventQuery(), CancellationToken.None));
+        Assert.Equal(stored, readEvent with { Sources = null, History = null });
+        Assert.Equal(
+            new EventSource(article.Id, article.Url, article.FeedName, "kk", article.Title, published, Samples.FetchedAt, stored.Event),
+            Assert.Single(readEvent.Sources!));
+        Assert.Empty(readEvent.History!);
+        Assert.Equal(feed, await reopened.GetFeedStateAsync(feed.FeedName, CancellationToken.None));
+        Assert.Equal(IngestOutcome.DuplicateUrl, await reopened.AddArticleAsync(article, [stored], CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Feed_states_are_updated_in_place_and_listed_by_name()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Feed_states_are_updated_in_place_and_listed_by_name(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var japanese = FeedState.New(new FeedDefinition("日本語 金属ニュース", new Uri("https://jp.example/feed.atom"), "ja", TimeSpan.FromMinutes(30)));
         var french = FeedState.New(new FeedDefinition("Actualités métaux", new Uri("https://fr.example/rss"), "fr", TimeSpan.FromMinutes(15)));
 
@@ -124,17 +125,19 @@ public sealed class IngestTests
         Assert.Equal(2, (await store.GetStatisticsAsync(CancellationToken.None)).Feeds);
     }
 
-    [Fact]
-    public async Task An_article_and_its_events_are_written_together_or_not_at_all()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task An_article_and_its_events_are_written_together_or_not_at_all(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var article = Samples.Article("https://es.example/cobre", "La minera chilena firmó un contrato de suministro de cobre con una fundición china.", "es");
         var supply = Samples.Stored(article, Samples.Event(EventType.SupplyAgreement, "copper", article.Text));
         var clash = supply with { Event = supply.Event with { Metal = "molybdenum" } };
 
         // Two events with one id: the second insert fails inside the transaction, which must roll the article back too.
-        await Assert.ThrowsAsync<LiteException>(() => store.AddArticleAsync(article, [supply, clash], CancellationToken.None));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => store.AddArticleAsync(article, [supply, clash], CancellationToken.None));
+        Assert.IsType(test.FailureType, failure);
 
         Assert.Null(await store.GetArticleAsync(article.Id, CancellationToken.None));
         Assert.False(await store.ContainsArticleAsync(article.CanonicalUrl, CancellationToken.None));
@@ -142,11 +145,12 @@ public sealed class IngestTests
         Assert.Equal(IngestOutcome.Added, await store.AddArticleAsync(article, [supply], CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Events_must_belong_to_the_article_they_are_stored_with()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Events_must_belong_to_the_article_they_are_stored_with(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var article = Samples.Article("https://pt.example/niobio", "A produção de nióbio cresceu no último ano.", "pt");
         var other = Samples.Article("https://pt.example/outro", "Outro texto sobre minério de ferro.", "pt");
 
@@ -155,11 +159,12 @@ public sealed class IngestTests
         Assert.Equal(0, (await store.GetStatisticsAsync(CancellationToken.None)).Articles);
     }
 
-    [Fact]
-    public async Task Concurrent_ingest_from_many_tasks_stores_every_article_once()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Concurrent_ingest_from_many_tasks_stores_every_article_once(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var articles = Enumerable.Range(0, 64)
             .Select(i => Samples.Article($"https://parallel.example/{i}", $"Rapport {i} : la production de lithium augmente au Chili et en Argentine.", "fr"))
             .ToList();
@@ -179,11 +184,12 @@ public sealed class IngestTests
         }
     }
 
-    [Fact]
-    public async Task A_cancelled_request_writes_nothing()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_cancelled_request_writes_nothing(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
         var article = Samples.Article("https://cancel.example/1", "Ce texte ne doit pas être enregistré.");
@@ -193,11 +199,12 @@ public sealed class IngestTests
         Assert.Equal(0, (await store.GetStatisticsAsync(CancellationToken.None)).Articles);
     }
 
-    [Fact]
-    public async Task A_closed_store_refuses_work_instead_of_losing_it()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_closed_store_refuses_work_instead_of_losing_it(Backend backend)
     {
-        using var folder = new TempDirectory();
-        var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         store.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetStatisticsAsync(CancellationToken.None));

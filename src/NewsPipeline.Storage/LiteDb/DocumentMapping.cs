@@ -1,10 +1,7 @@
-using System.Globalization;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Core.Stories;
-using NewsPipeline.Core.Text;
-using NewsPipeline.Storage.Search;
 
 namespace NewsPipeline.Storage.LiteDb;
 
@@ -58,8 +55,8 @@ internal static class DocumentMapping
         Id = article.Id,
         Url = article.Url,
         CanonicalUrl = article.CanonicalUrl,
-        CanonicalKey = CanonicalKey(article.CanonicalUrl),
-        ContentHash = string.IsNullOrEmpty(article.ContentHash) ? ContentHash.OfText(article.Text) : article.ContentHash,
+        CanonicalKey = StoreKeys.CanonicalKey(article.CanonicalUrl),
+        ContentHash = StoreKeys.ContentHashOf(article),
         FeedName = article.FeedName,
         Title = article.Title,
         Text = article.Text,
@@ -91,16 +88,16 @@ internal static class DocumentMapping
             Id = stored.Id,
             ArticleId = stored.ArticleId,
             Type = WireName<EventType>.Of(e.Type),
-            Metal = e.Metal?.Trim().ToLowerInvariant(),
+            Metal = StoreKeys.MetalKey(e.Metal),
             Buyer = e.Buyer,
             Seller = e.Seller,
-            BuyerKey = SearchKey.Fold(e.Buyer),
-            SellerKey = SearchKey.Fold(e.Seller),
+            BuyerKey = StoreKeys.CompanyKey(e.Buyer),
+            SellerKey = StoreKeys.CompanyKey(e.Seller),
             Tonnes = e.Tonnes,
             Per = WireName<RatePeriod>.Of(e.Per),
             Start = e.Start,
-            Origin = CountryKey(e.Origin),
-            Destination = CountryKey(e.Destination),
+            Origin = StoreKeys.CountryKey(e.Origin),
+            Destination = StoreKeys.CountryKey(e.Destination),
             Status = WireName<EventStatus>.Of(e.Status),
             Summary = e.Summary,
             Evidence = e.Evidence,
@@ -110,10 +107,10 @@ internal static class DocumentMapping
             ArticleTitle = stored.ArticleTitle,
             ArticlePublished = stored.ArticlePublished,
             StoredAt = stored.StoredAt,
-            WhenFrom = when is { } w1 ? Midnight(w1.From) : null,
-            WhenTo = when is { } w2 ? Midnight(w2.To) : null,
-            SortKey = SortKey(when, stored),
-            SearchText = SearchKey.Fold(string.Join(' ', sources.SelectMany(s => new[] { s.Reported.Evidence, s.Title }).Prepend(e.Summary))),
+            WhenFrom = when is { } w1 ? StoreKeys.Midnight(w1.From) : null,
+            WhenTo = when is { } w2 ? StoreKeys.Midnight(w2.To) : null,
+            SortKey = StoreKeys.SortKey(stored),
+            SearchText = StoreKeys.SearchText(stored),
             Sources = sources.Select(ToDocument).ToList(),
             History = (stored.History ?? []).Select(ToDocument).ToList(),
             StoryKeys = storyKeys.Distinct(StringComparer.Ordinal).ToList(),
@@ -215,22 +212,4 @@ internal static class DocumentMapping
             WireName<EventStatus>.Parse(status),
             summary,
             evidence);
-
-    /// <summary>The dedup key of a canonical URL: normalised when it is absolute, as given otherwise.</summary>
-    public static string CanonicalKey(string canonicalUrl) =>
-        Uri.TryCreate(canonicalUrl.Trim(), UriKind.Absolute, out var uri) ? UrlNormalizer.Normalize(uri) : canonicalUrl.Trim();
-
-    public static string? CountryKey(string? country) =>
-        string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
-
-    public static DateTime Midnight(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-
-    private static string SortKey(EventWhen? when, StoredEvent stored)
-    {
-        // Fixed-width fields compare correctly as ordinal strings; absent dates sort oldest.
-        var day = when is { } w ? w.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : "00000000";
-        var published = (stored.ArticlePublished?.UtcTicks ?? 0).ToString("D19", CultureInfo.InvariantCulture);
-        var storedAt = stored.StoredAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
-        return string.Join('|', day, published, storedAt, stored.Id);
-    }
 }

@@ -1,7 +1,6 @@
 using LiteDB;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.Storage.Search;
 
 namespace NewsPipeline.Storage.LiteDb;
 
@@ -20,8 +19,8 @@ internal sealed class EventFilter
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(query.Limit));
         this.query = query;
-        companyKey = SearchKey.Fold(query.Company);
-        words = SearchKey.Words(query.Text);
+        companyKey = StoreKeys.CompanyKey(query.Company);
+        words = StoreKeys.Words(query.Text);
     }
 
     public IReadOnlyList<EventDocument> Run(ILiteCollection<EventDocument> events)
@@ -48,7 +47,7 @@ internal sealed class EventFilter
             yield return BsonExpression.Create("$.metal = @0", new BsonValue(query.Metal.Trim().ToLowerInvariant()));
         }
 
-        if (DocumentMapping.CountryKey(query.Country) is { } country)
+        if (StoreKeys.CountryKey(query.Country) is { } country)
         {
             yield return BsonExpression.Create("($.origin = @0 OR $.destination = @0)", new BsonValue(country));
         }
@@ -65,13 +64,13 @@ internal sealed class EventFilter
 
         if (query.Since is { } since)
         {
-            yield return BsonExpression.Create("$.whenTo >= @0", new BsonValue(DocumentMapping.Midnight(since)));
+            yield return BsonExpression.Create("$.whenTo >= @0", new BsonValue(StoreKeys.Midnight(since)));
         }
 
         if (query.Until is { } until)
         {
             // In BSON order null sorts below every date, so an undated event would otherwise pass "until".
-            yield return BsonExpression.Create("($.whenFrom != null AND $.whenFrom <= @0)", new BsonValue(DocumentMapping.Midnight(until)));
+            yield return BsonExpression.Create("($.whenFrom != null AND $.whenFrom <= @0)", new BsonValue(StoreKeys.Midnight(until)));
         }
     }
 

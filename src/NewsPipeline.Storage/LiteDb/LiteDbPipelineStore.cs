@@ -85,7 +85,7 @@ public sealed partial class LiteDbPipelineStore : IPipelineStore
 
     public Task<bool> ContainsArticleAsync(string canonicalUrl, CancellationToken cancellationToken)
     {
-        var key = DocumentMapping.CanonicalKey(canonicalUrl);
+        var key = StoreKeys.CanonicalKey(canonicalUrl);
         return worker.RunAsync(() => articles.Exists(StoreSchema.HasCanonicalKey(key)), cancellationToken);
     }
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace NewsPipeline.Storage.Search;
+namespace NewsPipeline.Core.Storage;
 
 /// <summary>
 /// The dates an event covers, for the since/until filters and for ordering: its <c>start</c> when it has one
 /// ("2026" spans the whole year, "2026-03" the month, "2026-03-15" the day), else the day its article was published.
 /// </summary>
-internal readonly record struct EventWhen(DateOnly From, DateOnly To)
+public readonly record struct EventWhen(DateOnly From, DateOnly To)
 {
     public static EventWhen? Of(string? start, DateTimeOffset? articlePublished)
     {
