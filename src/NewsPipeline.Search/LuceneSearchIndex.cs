@@ -21,7 +21,7 @@ namespace NewsPipeline.Search;
 /// per article (title and text). Writers commit after every article, so what is searchable survives a crash;
 /// readers share near-real-time searchers refreshed after each write.
 /// </summary>
-public sealed class LuceneSearchIndex : IEventSearchIndex
+public sealed class LuceneSearchIndex : IRebuildableSearchIndex
 {
     private readonly LuceneDirectory directory;
     private readonly LanguageAnalysis analysis;
@@ -43,6 +43,8 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
     public string IndexDirectory { get; private init; } = string.Empty;
 
     public long Version => Interlocked.Read(ref version);
+
+    public string Location => IndexDirectory;
 
     /// <summary>Opens the index folder, creating it when missing. The caller owns the store it mirrors, so no other process writes here.</summary>
     public static LuceneSearchIndex Open(SearchIndexOptions options)
@@ -109,6 +111,22 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
 
         Commit();
     }
+
+    public Task IndexBatchAsync(IReadOnlyList<(StoredArticle Article, IReadOnlyList<StoredEvent> Events)> batch, bool known, CancellationToken cancellationToken)
+    {
+        IndexBatch(batch, cancellationToken, known);
+        return Task.CompletedTask;
+    }
+
+    public Task ClearAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Clear();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> MissingArticlesAsync(IReadOnlyList<string> articleIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>(articleIds.Where(id => !ContainsArticle(id)).ToList());
 
     /// <summary>Removes every document (before a rebuild).</summary>
     public void Clear()
@@ -303,13 +321,13 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         var analyzer = analysis.AnalyzerFor(field);
         var textAnalyzer = analysis.IndexingAnalyzerFor(field);
         var evidence = SnippetBuilder.Build(row.Evidence, text, analyzer, textAnalyzer, field);
-        if (SnippetBuilder.HasMark(evidence))
+        if (SnippetWindow.HasMark(evidence))
         {
             return evidence;
         }
 
         var title = SnippetBuilder.Build(row.ArticleTitle ?? string.Empty, text, analyzer, textAnalyzer, field);
-        if (SnippetBuilder.HasMark(title))
+        if (SnippetWindow.HasMark(title))
         {
             return title;
         }
@@ -321,7 +339,7 @@ public sealed class LuceneSearchIndex : IEventSearchIndex
         }
 
         var body = SnippetBuilder.Build(ArticleIndexDocument.Read(searcher.Doc(article[0].Doc)).Body, text, analyzer, textAnalyzer, field);
-        return SnippetBuilder.HasMark(body) ? body : evidence;
+        return SnippetWindow.HasMark(body) ? body : evidence;
     }
 
     private ArticlePage SearchArticles(IndexSearcher searcher, ArticleSearch search)

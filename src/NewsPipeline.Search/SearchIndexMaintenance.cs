@@ -7,14 +7,14 @@ namespace NewsPipeline.Search;
 /// Keeps the index a faithful copy of the store, the system of record: a full rebuild, and the start-up check
 /// that re-indexes whatever a crash between the store commit and the index commit left out.
 /// </summary>
-public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalystStore analyst, LuceneSearchIndex index, ILogger<SearchIndexMaintenance> logger)
+public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalystStore analyst, IRebuildableSearchIndex index, ILogger<SearchIndexMaintenance> logger)
 {
     private const int BatchSize = 500;
 
     /// <summary>Drops the index and indexes every stored article with its events. Returns the number of articles.</summary>
     public async Task<int> RebuildAsync(IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        index.Clear();
+        await index.ClearAsync(cancellationToken);
         var ids = await analyst.ListArticleIdsAsync(cancellationToken);
         await IndexAsync(ids, progress, known: false, cancellationToken);
         LogRebuilt(ids.Count);
@@ -35,7 +35,7 @@ public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalys
         }
 
         var ids = await analyst.ListArticleIdsAsync(cancellationToken);
-        var missing = ids.Where(id => !index.ContainsArticle(id)).ToList();
+        var missing = await index.MissingArticlesAsync(ids, cancellationToken);
         await IndexAsync(missing, null, known: true, cancellationToken);
         LogCaughtUp(missing.Count, stored.Articles, indexed.Articles);
         return missing.Count;
@@ -54,7 +54,7 @@ public sealed partial class SearchIndexMaintenance(IPipelineStore store, IAnalys
                 }
             }
 
-            index.IndexBatch(batch, cancellationToken, known);
+            await index.IndexBatchAsync(batch, known, cancellationToken);
             progress?.Report(Math.Min(ids.Count, start + BatchSize));
         }
     }

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NewsPipeline.Core.Search;
+using NewsPipeline.Search.Postgres;
 using NewsPipeline.Search.Vocabulary;
+using Npgsql;
 
 namespace NewsPipeline.Search;
 
@@ -21,7 +24,34 @@ public static class SearchServiceCollectionExtensions
         }
 
         services.AddSingleton(_ => LuceneSearchIndex.Open(options));
-        services.AddSingleton<IEventSearchIndex>(provider => provider.GetRequiredService<LuceneSearchIndex>());
+        services.AddSingleton<IRebuildableSearchIndex>(provider => provider.GetRequiredService<LuceneSearchIndex>());
+        return services.AddSearchServices(modelsDirectory);
+    }
+
+    /// <summary>
+    /// Registers search on the PostgreSQL server (tables of migration 0003_search) over the registered
+    /// <see cref="NpgsqlDataSource"/>, with the same parser, vocabulary, maintenance and start-up catch-up as
+    /// <see cref="AddNewsPipelineSearch"/>. Needs the store and the data source registered.
+    /// </summary>
+    public static IServiceCollection AddPostgresSearch(this IServiceCollection services, string modelsDirectory, PostgresSearchOptions? options = null)
+    {
+        var errors = (options ?? new PostgresSearchOptions()).Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid PostgreSQL search options: " + string.Join(" ", errors));
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new PostgresSearchIndex(
+            provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>(), options));
+        services.AddSingleton<IRebuildableSearchIndex>(provider => provider.GetRequiredService<PostgresSearchIndex>());
+        return services.AddSearchServices(modelsDirectory);
+    }
+
+    // What both engines share: the index behind the interfaces, the parser and its vocabulary, and maintenance.
+    private static IServiceCollection AddSearchServices(this IServiceCollection services, string modelsDirectory)
+    {
+        services.AddSingleton<IEventSearchIndex>(provider => provider.GetRequiredService<IRebuildableSearchIndex>());
         services.AddSingleton(_ => SearchVocabularyLoader.Load(modelsDirectory));
         services.AddSingleton<EventSearchParser>();
         services.AddSingleton<SearchIndexMaintenance>();

@@ -16,39 +16,67 @@ using Xunit;
 
 namespace NewsPipeline.Web.Tests;
 
-/// <summary>The real API on a real Kestrel on 127.0.0.1, over a temporary LiteDB store and index filled with <see cref="Corpus"/>.</summary>
+/// <summary>The search engine behind a test server.</summary>
+public enum SearchEngine
+{
+    /// <summary>The embedded Lucene index beside the LiteDB file.</summary>
+    Lucene,
+
+    /// <summary>PostgreSQL full-text and trigram search, in a database of the test's own (skipped without a server).</summary>
+    Postgres,
+}
+
+/// <summary>
+/// The real API on a real Kestrel on 127.0.0.1, over a temporary LiteDB store and a search index (Lucene or
+/// PostgreSQL) filled with <see cref="Corpus"/>.
+/// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
     public const string ApiKey = "test-key-0123456789abcdef";
 
     private readonly TempDirectory folder;
     private readonly WebApplication app;
+    private readonly SearchDatabase? database;
 
-    private ApiServer(TempDirectory folder, WebApplication app, HttpClient client)
+    private ApiServer(TempDirectory folder, WebApplication app, HttpClient client, SearchDatabase? database)
     {
         this.folder = folder;
         this.app = app;
+        this.database = database;
         Client = client;
     }
+
+    /// <summary>Both engines, for tests that must hold over either.</summary>
+    public static TheoryData<SearchEngine> Engines => new() { SearchEngine.Lucene, SearchEngine.Postgres };
 
     public HttpClient Client { get; }
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ApiServer> StartAsync(int bulkEvents = 0)
+    public static async Task<ApiServer> StartAsync(SearchEngine engine = SearchEngine.Lucene, int bulkEvents = 0)
     {
+        var database = engine == SearchEngine.Postgres ? await SearchDatabase.CreateAsync() : null;
         var folder = new TempDirectory();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var db = folder.File("store.db");
         builder.Services.AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = db });
-        builder.Services.AddNewsPipelineSearch(db, RepositoryPaths.Models);
+        if (database is null)
+        {
+            builder.Services.AddNewsPipelineSearch(db, RepositoryPaths.Models);
+        }
+        else
+        {
+            builder.Services.AddSingleton(database.DataSource);
+            builder.Services.AddPostgresSearch(RepositoryPaths.Models);
+        }
+
         builder.Services.AddNewsPipelineWeb(new WebOptions { ApiKey = ApiKey });
         var app = builder.Build();
         app.MapNewsPipelineApi();
         await app.StartAsync();
-        var server = new ApiServer(folder, app, new HttpClient { BaseAddress = BoundAddress(app) });
+        var server = new ApiServer(folder, app, new HttpClient { BaseAddress = BoundAddress(app) }, database);
         foreach (var item in Corpus.Articles())
         {
             await server.AddAsync(item);
@@ -91,18 +119,41 @@ public sealed class ApiServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
         folder.Dispose();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     private static Uri BoundAddress(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 }
 
-/// <summary>One server shared by the read-only tests of a class.</summary>
-public sealed class ApiServerFixture : IAsyncLifetime
+/// <summary>One server shared by the read-only tests of a class; null when its engine cannot run here.</summary>
+public abstract class ApiServerFixture(SearchEngine engine) : IAsyncLifetime
 {
-    public ApiServer Server { get; private set; } = null!;
+    public ApiServer? Server { get; private set; }
 
-    public async Task InitializeAsync() => Server = await ApiServer.StartAsync(bulkEvents: 120);
+    public async Task InitializeAsync()
+    {
+        // A fixture cannot skip: without a PostgreSQL server it stays empty and each test skips.
+        if (engine == SearchEngine.Postgres && PostgresDatabase.ServerConnectionString is null)
+        {
+            return;
+        }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+        Server = await ApiServer.StartAsync(engine, bulkEvents: 120);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
 }
+
+public sealed class LuceneApiServerFixture() : ApiServerFixture(SearchEngine.Lucene);
+
+public sealed class PostgresApiServerFixture() : ApiServerFixture(SearchEngine.Postgres);

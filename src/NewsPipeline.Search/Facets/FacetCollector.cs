@@ -12,18 +12,27 @@ namespace NewsPipeline.Search.Facets;
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private const int Top = 20;
-    private const int ChartMetals = 8;
-
     private static readonly string[] CountedFields =
         [IndexFields.Metal, IndexFields.Type, IndexFields.Status, IndexFields.Month, IndexFields.Buyer, IndexFields.Seller, IndexFields.Language, IndexFields.Feed];
 
-    private readonly Dictionary<string, Dictionary<string, long>> totals = CountedFields.ToDictionary(f => f, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
-    private readonly Dictionary<string, long> countries = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Origin, string Destination), (long Count, double Tonnes)> flows = [];
-    private readonly Dictionary<(string Metal, string Month), double> metalMonths = [];
+    private readonly FacetCounts counts = new();
+    private readonly Dictionary<string, Dictionary<string, long>> totals;
     private Segment? segment;
-    private long total;
+
+    public FacetCollector()
+    {
+        totals = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal)
+        {
+            [IndexFields.Metal] = counts.Metals,
+            [IndexFields.Type] = counts.Types,
+            [IndexFields.Status] = counts.Statuses,
+            [IndexFields.Month] = counts.Months,
+            [IndexFields.Buyer] = counts.Buyers,
+            [IndexFields.Seller] = counts.Sellers,
+            [IndexFields.Language] = counts.Languages,
+            [IndexFields.Feed] = counts.Feeds,
+        };
+    }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -39,7 +48,7 @@ internal sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
-        total++;
+        counts.Total++;
         segment!.Collect(doc);
     }
 
@@ -47,30 +56,8 @@ internal sealed class FacetCollector : ICollector
     {
         segment?.MergeInto(this);
         segment = null;
-        var tonnesByMetal = metalMonths.GroupBy(p => p.Key.Metal).OrderByDescending(g => g.Sum(p => p.Value)).Take(ChartMetals).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return new EventFacets(
-            total,
-            ByCount(totals[IndexFields.Metal], int.MaxValue),
-            ByCount(countries, int.MaxValue),
-            ByCount(totals[IndexFields.Type], int.MaxValue),
-            ByCount(totals[IndexFields.Status], int.MaxValue),
-            totals[IndexFields.Month].OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new FacetValue(p.Key, p.Value)).ToList(),
-            ByCount(totals[IndexFields.Buyer], Top),
-            ByCount(totals[IndexFields.Seller], Top),
-            ByCount(totals[IndexFields.Language], int.MaxValue),
-            ByCount(totals[IndexFields.Feed], Top),
-            flows.OrderByDescending(p => p.Value.Count).ThenByDescending(p => p.Value.Tonnes).ThenBy(p => p.Key.Origin, StringComparer.Ordinal).ThenBy(p => p.Key.Destination, StringComparer.Ordinal)
-                .Take(Top).Select(p => new FlowCount(p.Key.Origin, p.Key.Destination, p.Value.Count, p.Value.Tonnes)).ToList(),
-            metalMonths.Where(p => tonnesByMetal.Contains(p.Key.Metal)).OrderBy(p => p.Key.Metal, StringComparer.Ordinal).ThenBy(p => p.Key.Month, StringComparer.Ordinal)
-                .Select(p => new MetalMonthTonnes(p.Key.Metal, p.Key.Month, p.Value)).ToList());
+        return counts.ToFacets();
     }
-
-    private static List<FacetValue> ByCount(Dictionary<string, long> counts, int top) =>
-        counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(top).Select(p => new FacetValue(p.Key, p.Value)).ToList();
-
-    private static void Add<TKey>(Dictionary<TKey, long> counts, TKey key, long count)
-        where TKey : notnull =>
-        counts[key] = counts.GetValueOrDefault(key) + count;
 
     /// <summary>Ordinal counts of one index segment.</summary>
     private sealed class Segment
@@ -167,7 +154,7 @@ internal sealed class FacetCollector : ICollector
                 {
                     if (counts[ord] > 0)
                     {
-                        Add(collector.totals[field], Lookup(values, ord), counts[ord]);
+                        FacetCounts.Add(collector.totals[field], Lookup(values, ord), counts[ord]);
                     }
                 }
             }
@@ -177,21 +164,18 @@ internal sealed class FacetCollector : ICollector
                 if (countryCounts[i] > 0)
                 {
                     var code = i < (origin?.ValueCount ?? 0) ? Lookup(origin!, i) : Lookup(destination!, i - (origin?.ValueCount ?? 0));
-                    Add(collector.countries, code, countryCounts[i]);
+                    FacetCounts.Add(collector.counts.Countries, code, countryCounts[i]);
                 }
             }
 
             foreach (var ((o, d), (count, sum)) in flows)
             {
-                var key = (Lookup(origin!, o), Lookup(destination!, d));
-                var flow = collector.flows.GetValueOrDefault(key);
-                collector.flows[key] = (flow.Count + count, flow.Tonnes + sum);
+                collector.counts.AddFlow(Lookup(origin!, o), Lookup(destination!, d), count, sum);
             }
 
             foreach (var ((me, mo), sum) in metalMonths)
             {
-                var key = (Lookup(metal!, me), Lookup(month!, mo));
-                collector.metalMonths[key] = collector.metalMonths.GetValueOrDefault(key) + sum;
+                collector.counts.AddMetalMonth(Lookup(metal!, me), Lookup(month!, mo), sum);
             }
         }
 
