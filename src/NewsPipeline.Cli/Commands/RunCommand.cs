@@ -19,14 +19,15 @@ internal static class RunCommand
     public static Command Create()
     {
         var feeds = new Option<FileInfo>("--feeds") { Description = "Feed list (default: ./feeds.json)", DefaultValueFactory = _ => new FileInfo("feeds.json") };
-        var db = CommonOptions.Database();
+        var store = CommonOptions.Store();
+        var migrate = CommonOptions.Migrate();
         var once = new Option<bool>("--once") { Description = "Run one cycle over every feed, then exit" };
         var urls = new Option<string?>("--urls") { Description = "Also serve the analysts' API and page here (e.g. http://127.0.0.1:5080); default: a private loopback port" };
-        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, db, once, urls };
+        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, store, migrate, once, urls };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var definitions = await FeedList.LoadAsync(parse.GetValue(feeds)!, cancellationToken);
-            var settings = PipelineSettings.Default(parse.GetValue(db)!.FullName);
+            var settings = PipelineSettings.Default(CommonOptions.ReadStore(parse, store, migrate));
             var report = await RunWorkerAsync(settings, new WorkerPlan(definitions, parse.GetValue(once)), parse.GetValue(urls), cancellationToken);
             if (report is not null)
             {
