@@ -17,7 +17,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
     public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new PipelineSettings(
-            new LiteDbStoreOptions { DatabasePath = databasePath },
+            new StoreSettings { LiteDb = new LiteDbStoreOptions { DatabasePath = databasePath } },
             new IngestionOptions { RequestTimeout = TimeSpan.FromSeconds(5) },
             // Tests that are not about politeness poll several loopback feeds in one pass without waiting out a host gap.
             worker ?? new WorkerOptions { MinimumHostGap = TimeSpan.Zero },

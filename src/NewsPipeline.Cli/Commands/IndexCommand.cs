@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsPipeline.Cli.Hosting;
+using NewsPipeline.Core.Search;
 using NewsPipeline.Search;
 
 namespace NewsPipeline.Cli.Commands;
@@ -13,26 +14,22 @@ internal static class IndexCommand
     public static Command Create()
     {
         var command = new Command("index", "Maintain the full-text search index beside the store");
-        var db = CommonOptions.Database();
-        var rebuild = new Command("rebuild", "Rebuild the search index from the store (the store must not be in use)") { db };
+        var store = CommonOptions.Store();
+        var rebuild = new Command("rebuild", "Rebuild the search index from the store (a LiteDB store must not be in use)") { store };
         CommandRunner.SetBody(rebuild, async (parse, cancellationToken) =>
         {
-            var database = parse.GetValue(db)!;
-            if (!database.Exists)
-            {
-                throw new UsageException($"no store at {database.FullName}");
-            }
+            var settings = CommonOptions.ReadStore(parse, store);
+            settings.RequireExisting();
 
             await using var services = new ServiceCollection()
                 .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-                .AddNewsPipeline(PipelineSettings.Default(database.FullName))
+                .AddNewsPipeline(PipelineSettings.Default(settings))
                 .BuildServiceProvider();
             var clock = Stopwatch.StartNew();
             var progress = Console.IsErrorRedirected ? null : new Progress<int>(n => Console.Error.Write($"\r{n} articles indexed"));
             var articles = await services.GetRequiredService<SearchIndexMaintenance>().RebuildAsync(progress, cancellationToken);
-            var index = services.GetRequiredService<LuceneSearchIndex>();
-            var counts = await index.CountAsync(cancellationToken);
-            await Console.Error.WriteLineAsync($"\rRebuilt {index.IndexDirectory}: {articles} articles, {counts.Events} events in {clock.Elapsed.TotalSeconds:0.0} s");
+            var counts = await services.GetRequiredService<IEventSearchIndex>().CountAsync(cancellationToken);
+            await Console.Error.WriteLineAsync($"\rRebuilt the search index of {settings.Describe()}: {articles} articles, {counts.Events} events in {clock.Elapsed.TotalSeconds:0.0} s");
             return ExitCodes.Success;
         });
         command.Subcommands.Add(rebuild);
