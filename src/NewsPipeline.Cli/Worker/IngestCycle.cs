@@ -150,21 +150,13 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
         using var hostGate = new SemaphoreSlim(options.MinimumHostGap > TimeSpan.Zero ? 1 : options.ConcurrentFeedsPerHost);
         var reports = await Task.WhenAll(leases.Select(async lease =>
         {
-            // The host's turn first, then a global slot: a slot is never held while waiting for a busy host.
             await hostGate.WaitAsync(cancellationToken);
             try
             {
-                var turn = await TakeTurnAsync(host, honourBackoff, cancellationToken);
-                if (turn is null)
-                {
-                    // The host went into backoff (another feed of it failed, maybe in another worker): its feeds wait.
-                    await held.ReleaseAsync(lease, polled: false);
-                    return null;
-                }
+                var report = await PollInTurnAsync(feeds[lease.FeedName], host, honourBackoff, gate, held, cancellationToken);
 
-                held.Hold(turn);
-                var report = await PollInTurnAsync(feeds[lease.FeedName], turn, gate, held, cancellationToken);
-                await held.ReleaseAsync(lease, polled: true);
+                // No report: the host went into backoff (another feed of it failed, maybe in another worker); its feeds wait.
+                await held.ReleaseAsync(lease, polled: report is not null);
                 return report;
             }
             finally
@@ -175,34 +167,46 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
         return reports.OfType<FeedPollReport>().ToList();
     }
 
-    private async Task<HostTurn?> TakeTurnAsync(string host, bool honourBackoff, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls the feed in the host's turn. The turn is only asked for while a global slot is held, and the slot is
+    /// given back while waiting for the host, so neither a slot nor a host sits idle waiting for the other.
+    /// </summary>
+    private async Task<FeedPollReport?> PollInTurnAsync(FeedDefinition feed, string host, bool honourBackoff, SemaphoreSlim gate, HeldLeases held, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var attempt = await coordinator.TryTakeHostTurnAsync(host, honourBackoff, cancellationToken);
-            if (attempt.Turn is not null || attempt.InBackoff)
+            await gate.WaitAsync(cancellationToken);
+            HostTurnAttempt attempt;
+            try
             {
-                return attempt.Turn;
+                attempt = await coordinator.TryTakeHostTurnAsync(host, honourBackoff, cancellationToken);
+                if (attempt.Turn is { } turn)
+                {
+                    return await PollAsync(feed, turn, held, cancellationToken);
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            if (attempt.InBackoff)
+            {
+                return null;
             }
 
             await Task.Delay(attempt.RetryIn, time, cancellationToken);
         }
     }
 
-    private async Task<FeedPollReport> PollInTurnAsync(FeedDefinition feed, HostTurn turn, SemaphoreSlim gate, HeldLeases held, CancellationToken cancellationToken)
+    private async Task<FeedPollReport> PollAsync(FeedDefinition feed, HostTurn turn, HeldLeases held, CancellationToken cancellationToken)
     {
+        held.Hold(turn);
         FeedPollReport? report = null;
         try
         {
-            await gate.WaitAsync(cancellationToken);
-            try
-            {
-                report = await PollOneAsync(feed, cancellationToken);
-            }
-            finally
-            {
-                gate.Release();
-            }
+            report = await PollOneAsync(feed, cancellationToken);
+            return report;
         }
         finally
         {
@@ -214,8 +218,6 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
                 LogHostBackoff(turn.Host, feed.Name, answer.Failures, backoff);
             }
         }
-
-        return report!;
     }
 
     private async Task<FeedPollReport> PollOneAsync(FeedDefinition feed, CancellationToken cancellationToken)
