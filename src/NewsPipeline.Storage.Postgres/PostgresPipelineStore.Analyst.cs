@@ -1,6 +1,5 @@
 using NewsPipeline.Core.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace NewsPipeline.Storage.Postgres;
 

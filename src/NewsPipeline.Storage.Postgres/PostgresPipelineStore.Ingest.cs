@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Core.Stories;
 using Npgsql;
@@ -9,10 +8,10 @@ namespace NewsPipeline.Storage.Postgres;
 /// <summary>
 /// The ingest transaction. Exactly once across processes: the article row goes in first with
 /// <c>ON CONFLICT DO NOTHING</c> against the unique id, canonical key and content hash, so of two workers storing
-/// one article the second waits for the first and then writes nothing. Story matching is serialised per deal: the
-/// transaction takes an advisory lock on every blocking key its events read or are filed under (sorted, so two
-/// transactions take them in the same order) before reading candidates <c>FOR UPDATE</c>, so two reports of one
-/// deal stored at once make one event with two sources, never twins.
+/// one article the second waits for the first and then writes nothing. Story matching is serialised per deal: before
+/// reading candidates <c>FOR UPDATE</c>, the transaction takes advisory locks on the blocking keys its events read
+/// or are filed under (see <see cref="StoryLocks"/>), so two reports of one deal stored at once make one event with
+/// two sources, never twins.
 /// </summary>
 public sealed partial class PostgresPipelineStore
 {
@@ -96,26 +95,28 @@ public sealed partial class PostgresPipelineStore
         return (bool)(await sameUrl.ExecuteScalarAsync(cancellationToken))! ? IngestOutcome.DuplicateUrl : IngestOutcome.DuplicateContent;
     }
 
-    // Every key any offered event reads candidates under or will be filed under: a report that could join a deal
-    // another transaction is storing shares at least one of these keys with it (StoryBlocking files a deal under a
-    // subset of the months and keys a report of it looks up).
+    // Before reading candidates: see StoryLocks for which keys are locked and how.
     private async Task LockStoriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> offered, CancellationToken cancellationToken)
     {
-        var keys = offered
-            .SelectMany(report => stories.LookupKeys(report).Concat(stories.KeysOf(report)))
-            .Select(key => StoryLockPrefix + key)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        if (keys.Length == 0)
+        var locks = StoryLocks.For(offered.SelectMany(stories.LookupKeys), offered.SelectMany(stories.KeysOf));
+        if (locks.Count == 0)
         {
             return;
         }
 
-        // unnest yields the keys in array order, so the locks are taken in sorted order.
+        // unnest yields the pairs in array order, so the locks are taken in sorted order and transactions never
+        // wait for each other in a circle.
         await using var command = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock(hashtextextended(key, 0)) FROM unnest($1::text[]) AS key", connection, transaction);
-        command.Parameters.Add(StoreRows.TextArray(keys));
+            """
+            SELECT CASE WHEN exclusive THEN pg_advisory_xact_lock(hashtextextended($3 || key, 0))
+                        ELSE pg_advisory_xact_lock_shared(hashtextextended($3 || key, 0)) END
+            FROM unnest($1::text[], $2::boolean[]) AS story(key, exclusive)
+            """,
+            connection,
+            transaction);
+        command.Parameters.Add(StoreRows.TextArray(locks.Select(l => l.Key).ToArray()));
+        command.Parameters.Add(StoreRows.BooleanArray(locks.Select(l => l.Exclusive).ToArray()));
+        command.Parameters.Add(StoreRows.Text(StoryLockPrefix));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NewsPipeline.Core.Alerts;
-using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Storage;
@@ -29,11 +28,21 @@ internal static class StoreRows
         JsonSerializer.Serialize(value, RecordJson.Options).Trim('"');
 
     /// <summary>
-    /// An event as stored: its sources listed (a fresh report is its own first source) and its history present,
-    /// as the LiteDB store returns it too.
+    /// An event as stored, and as the LiteDB store returns it too: the deal's metal and countries in their key
+    /// spelling (each source keeps its own as reported), its sources listed (a fresh report is its own first
+    /// source) and its history present.
     /// </summary>
-    public static StoredEvent Normalise(StoredEvent stored) =>
-        stored with { Sources = StorySignature.StoredSources(stored), History = stored.History ?? [] };
+    public static StoredEvent Normalise(StoredEvent stored) => stored with
+    {
+        Event = stored.Event with
+        {
+            Metal = StoreKeys.MetalKey(stored.Event.Metal),
+            Origin = StoreKeys.CountryKey(stored.Event.Origin),
+            Destination = StoreKeys.CountryKey(stored.Event.Destination),
+        },
+        Sources = StorySignature.StoredSources(stored),
+        History = stored.History ?? [],
+    };
 
     public static void AddFeed(NpgsqlParameterCollection p, FeedState state)
     {
@@ -112,6 +121,9 @@ internal static class StoreRows
 
     public static NpgsqlParameter TextArray(string[] values) =>
         new NpgsqlParameter<string[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, TypedValue = values };
+
+    public static NpgsqlParameter BooleanArray(bool[] values) =>
+        new NpgsqlParameter<bool[]> { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean, TypedValue = values };
 
     public static NpgsqlParameter Jsonb(string json) => new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Jsonb, TypedValue = json };
 

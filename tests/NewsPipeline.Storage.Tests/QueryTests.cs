@@ -1,7 +1,5 @@
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.Storage.LiteDb;
-using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
@@ -10,16 +8,26 @@ namespace NewsPipeline.Storage.Tests;
 /// One store with nine events in nine languages (sentences written for this test), queried through every
 /// DESIGN §4 filter. Each event's id is its key below.
 /// </summary>
-public sealed class QueryTests : IAsyncLifetime, IDisposable
+public sealed class QueryTests : IAsyncLifetime
 {
-    private readonly TempDirectory folder = new();
-    private LiteDbPipelineStore? store;
+    private TestStore? test;
 
-    private LiteDbPipelineStore Store => store!;
+    private IPipelineStore Store => test!.Store;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        store = Samples.Open(folder);
+        if (test is not null)
+        {
+            await test.DisposeAsync();
+        }
+    }
+
+    // The nine events, in a store on the backend under test.
+    private async Task Seed(Backend backend)
+    {
+        test = await TestStore.CreateAsync(backend);
         await Add("fr", "Le gallium kazakh part au Japon", null,
             Samples.Event(EventType.SupplyAgreement, "gallium", "Aluminium du Kazakhstan livrera 15 tonnes de gallium par an à Mitsubishi Corporation RtM Japan dès 2026.",
                 buyer: "Mitsubishi Corporation RtM Japan", seller: "Aluminium du Kazakhstan", tonnes: 15, per: RatePeriod.Year, start: "2026", origin: "KZ", destination: "JP",
@@ -50,75 +58,95 @@ public sealed class QueryTests : IAsyncLifetime, IDisposable
                 tonnes: 5000, origin: "CD", destination: "CN", summary: "Cobalt trade"));
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    public void Dispose()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Without_filters_every_event_comes_back_newest_first_by_event_date_then_publication(Backend backend)
     {
-        store?.Dispose();
-        folder.Dispose();
-    }
-
-    [Fact]
-    public async Task Without_filters_every_event_comes_back_newest_first_by_event_date_then_publication()
-    {
+        await Seed(backend);
         // kk 2026-03-15, zh 2026-02-10, de published 2026-01-15 UTC, fr 2026, ru 2025-11, ja 2025, es 2024-06, pt 2023, en undated.
         Assert.Equal(["kk", "zh", "de", "fr", "ru", "ja", "es", "pt", "en"], await Ids(new EventQuery()));
     }
 
-    [Fact]
-    public async Task Metal_matches_whatever_the_case()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Metal_matches_whatever_the_case(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["zh", "fr"], await Ids(new EventQuery(Metal: "GALLIUM")));
         Assert.Equal(["ru"], await Ids(new EventQuery(Metal: "germanium")));
         Assert.Equal(["ja"], await Ids(new EventQuery(Metal: "Rare Earths")));
         Assert.Empty(await Ids(new EventQuery(Metal: "gal")));
     }
 
-    [Fact]
-    public async Task Country_matches_origin_or_destination()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Country_matches_origin_or_destination(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["zh", "fr", "ja"], await Ids(new EventQuery(Country: "jp")));
         Assert.Equal(["kk", "fr", "ru"], await Ids(new EventQuery(Country: "KZ")));
         Assert.Equal(["kk", "zh", "en"], await Ids(new EventQuery(Country: "CN")));
         Assert.Empty(await Ids(new EventQuery(Country: "FR")));
     }
 
-    [Theory]
-    [InlineData("mitsubishi", "fr")]
-    [InlineData("RTM JAPAN", "fr")]
-    [InlineData("aluminium du", "fr")]
-    [InlineData("mineria austral", "es")]
-    [InlineData("MINERÍA", "es")]
-    [InlineData("osaka metals", "kk")]
-    [InlineData("казцинк", "ru")]
-    [InlineData("ШЫҒЫС", "kk")]
-    [InlineData("双日", "ja")]
-    [InlineData("锗业", "zh")]
-    [InlineData("mineração", "pt")]
-    [InlineData("metalurgia e mineracao", "pt")]
-    public async Task Company_is_a_case_and_accent_insensitive_substring_of_buyer_or_seller_in_any_script(string company, string expected)
+    // Each company filter with the event it must find, on each backend.
+    public static TheoryData<Backend, string, string> Companies
     {
+        get
+        {
+            var data = new TheoryData<Backend, string, string>();
+            foreach (var backend in new[] { Backend.LiteDb, Backend.Postgres })
+            {
+                data.Add(backend, "mitsubishi", "fr");
+                data.Add(backend, "RTM JAPAN", "fr");
+                data.Add(backend, "aluminium du", "fr");
+                data.Add(backend, "mineria austral", "es");
+                data.Add(backend, "MINERÍA", "es");
+                data.Add(backend, "osaka metals", "kk");
+                data.Add(backend, "казцинк", "ru");
+                data.Add(backend, "ШЫҒЫС", "kk");
+                data.Add(backend, "双日", "ja");
+                data.Add(backend, "锗业", "zh");
+                data.Add(backend, "mineração", "pt");
+                data.Add(backend, "metalurgia e mineracao", "pt");
+            }
+
+            return data;
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Companies))]
+    public async Task Company_is_a_case_and_accent_insensitive_substring_of_buyer_or_seller_in_any_script(Backend backend, string company, string expected)
+    {
+        await Seed(backend);
         Assert.Equal([expected], await Ids(new EventQuery(Company: company)));
     }
 
-    [Fact]
-    public async Task Company_does_not_match_words_that_only_appear_in_the_evidence()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Company_does_not_match_words_that_only_appear_in_the_evidence(Backend backend)
     {
+        await Seed(backend);
         Assert.Empty(await Ids(new EventQuery(Company: "ライナス")));
         Assert.Empty(await Ids(new EventQuery(Company: "customs")));
     }
 
-    [Fact]
-    public async Task Type_selects_one_kind_of_event()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Type_selects_one_kind_of_event(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["ru"], await Ids(new EventQuery(Type: EventType.ExportRestriction)));
         Assert.Equal(["kk", "fr", "ja"], await Ids(new EventQuery(Type: EventType.SupplyAgreement)));
         Assert.Equal(["zh", "en"], await Ids(new EventQuery(Type: EventType.TradeFlow)));
     }
 
-    [Fact]
-    public async Task Since_and_until_compare_partial_start_dates_as_the_periods_they_name()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Since_and_until_compare_partial_start_dates_as_the_periods_they_name(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["kk", "zh", "de", "fr"], await Ids(new EventQuery(Since: new DateOnly(2026, 1, 1))));
         // "2026" still overlaps March 2026; "2026-02-10" and the January publication do not.
         Assert.Equal(["kk", "fr"], await Ids(new EventQuery(Since: new DateOnly(2026, 3, 1))));
@@ -127,25 +155,31 @@ public sealed class QueryTests : IAsyncLifetime, IDisposable
         Assert.Equal(["ru", "ja"], await Ids(new EventQuery(Since: new DateOnly(2025, 11, 30), Until: new DateOnly(2025, 11, 30))));
     }
 
-    [Fact]
-    public async Task Without_a_start_the_article_publication_day_in_utc_places_the_event()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Without_a_start_the_article_publication_day_in_utc_places_the_event(Backend backend)
     {
+        await Seed(backend);
         // Published 2026-01-14 23:30 at UTC-2, which is 2026-01-15 in UTC; "2026" of the French event covers that day too.
         Assert.Equal(["de", "fr"], await Ids(new EventQuery(Since: new DateOnly(2026, 1, 15), Until: new DateOnly(2026, 1, 15))));
         Assert.DoesNotContain("de", await Ids(new EventQuery(Until: new DateOnly(2026, 1, 14))));
     }
 
-    [Fact]
-    public async Task Min_tonnes_keeps_events_with_at_least_that_tonnage()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Min_tonnes_keeps_events_with_at_least_that_tonnage(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["kk", "de", "ja", "pt", "en"], await Ids(new EventQuery(MinTonnes: 1000)));
         Assert.Equal(["kk", "zh", "de", "fr", "ja", "pt", "en"], await Ids(new EventQuery(MinTonnes: 15)));
         Assert.Equal(["pt"], await Ids(new EventQuery(MinTonnes: 100000)));
     }
 
-    [Fact]
-    public async Task Text_needs_every_word_somewhere_in_evidence_summary_or_title()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Text_needs_every_word_somewhere_in_evidence_summary_or_title(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["ru"], await Ids(new EventQuery(Text: "ЛИЦЕНЗИИ германия")));
         Assert.Equal(["ja"], await Ids(new EventQuery(Text: "長期契約")));
         Assert.Equal(["zh"], await Ids(new EventQuery(Text: "日本 镓")));
@@ -155,9 +189,11 @@ public sealed class QueryTests : IAsyncLifetime, IDisposable
         Assert.Empty(await Ids(new EventQuery(Text: "cobalt lithium")));
     }
 
-    [Fact]
-    public async Task Filters_combine_and_the_limit_keeps_the_newest()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Filters_combine_and_the_limit_keeps_the_newest(Backend backend)
     {
+        await Seed(backend);
         Assert.Equal(["fr"], await Ids(new EventQuery(Metal: "gallium", Country: "JP", Type: EventType.SupplyAgreement, Company: "mitsubishi", Since: new DateOnly(2026, 1, 1), MinTonnes: 10, Text: "gallium")));
         Assert.Empty(await Ids(new EventQuery(Metal: "gallium", Country: "KZ", Type: EventType.TradeFlow)));
         Assert.Equal(["kk", "zh", "de"], await Ids(new EventQuery(Limit: 3)));
@@ -165,9 +201,11 @@ public sealed class QueryTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Ids(new EventQuery(Limit: 0)));
     }
 
-    [Fact]
-    public async Task Stored_events_come_back_with_their_article_context()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Stored_events_come_back_with_their_article_context(Backend backend)
     {
+        await Seed(backend);
         var ru = Assert.Single(await Store.QueryEventsAsync(new EventQuery(Type: EventType.ExportRestriction), CancellationToken.None));
         Assert.Equal("ru", ru.ArticleId[..2]);
         Assert.Equal("ru", ru.Language);

@@ -1,8 +1,5 @@
-using LiteDB;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
-using NewsPipeline.Storage.LiteDb;
-using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
@@ -15,11 +12,12 @@ public sealed class StoryStoreTests
 {
     private static readonly DateTimeOffset May = new(2026, 5, 4, 8, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task Reports_in_three_languages_are_one_event_with_three_sources()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Reports_in_three_languages_are_one_event_with_three_sources(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
 
         var first = await Report(store, "ru", "https://ru.example/nikel", May,
             "ПАО «Северный никель» будет поставлять компании Nordhütte 20 тыс. тонн никеля в год с 2027 года.");
@@ -44,11 +42,12 @@ public sealed class StoryStoreTests
         Assert.Single(await store.QueryEventsAsync(new EventQuery(Text: "toneladas"), CancellationToken.None));
     }
 
-    [Fact]
-    public async Task A_later_report_fills_the_tonnage_the_first_lacked_and_each_source_keeps_its_own_fields()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_later_report_fills_the_tonnage_the_first_lacked_and_each_source_keeps_its_own_fields(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
 
         await Report(store, "de", "https://de.example/nickel", May,
             "Nordhütte bezieht ab 2027 Nickel von Severny Nickel.", tonnes: null, per: null);
@@ -61,31 +60,30 @@ public sealed class StoryStoreTests
         Assert.Single(await store.QueryEventsAsync(new EventQuery(MinTonnes: 10000), CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Status_changes_that_matter_are_recorded_with_the_report_that_made_them_and_survive_reopening()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Status_changes_that_matter_are_recorded_with_the_report_that_made_them_and_survive_reopening(Backend backend)
     {
-        using var folder = new TempDirectory();
-        string eventId;
-        using (var store = Samples.Open(folder))
-        {
-            var talks = await Report(store, "fr", "https://fr.example/nickel-talks", May,
-                "Severny Nickel et Nordhütte négocient un contrat de 20 000 tonnes de nickel par an à partir de 2027.", status: EventStatus.Talks);
-            var signed = await Report(store, "en", "https://en.example/nickel-signed", May.AddDays(6),
-                "Severny Nickel signed a deal to supply Nordhütte with 20,000 tonnes of nickel a year from 2027.");
-            var lookingBack = await Report(store, "kk", "https://kk.example/nikel", May.AddDays(8),
-                "Severny Nickel пен Nordhütte 2027 жылдан бастап жылына 20 мың тонна никель туралы келіссөз жүргізген.", status: EventStatus.Talks);
-            var cancelled = await Report(store, "de", "https://de.example/nickel-ende", May.AddDays(30),
-                "Nordhütte hat den Liefervertrag über 20.000 Tonnen Nickel pro Jahr mit Severny Nickel gekündigt.", status: EventStatus.Ended);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
+        var talks = await Report(store, "fr", "https://fr.example/nickel-talks", May,
+            "Severny Nickel et Nordhütte négocient un contrat de 20 000 tonnes de nickel par an à partir de 2027.", status: EventStatus.Talks);
+        var signed = await Report(store, "en", "https://en.example/nickel-signed", May.AddDays(6),
+            "Severny Nickel signed a deal to supply Nordhütte with 20,000 tonnes of nickel a year from 2027.");
+        var lookingBack = await Report(store, "kk", "https://kk.example/nikel", May.AddDays(8),
+            "Severny Nickel пен Nordhütte 2027 жылдан бастап жылына 20 мың тонна никель туралы келіссөз жүргізген.", status: EventStatus.Talks);
+        var cancelled = await Report(store, "de", "https://de.example/nickel-ende", May.AddDays(30),
+            "Nordhütte hat den Liefervertrag über 20.000 Tonnen Nickel pro Jahr mit Severny Nickel gekündigt.", status: EventStatus.Ended);
 
-            Assert.Equal(StoryOutcome.StatusChanged, signed.Outcome);
-            Assert.Equal((EventStatus.Talks, EventStatus.Fact), (signed.StatusChange!.From, signed.StatusChange.To));
-            Assert.Equal(StoryOutcome.NewSource, lookingBack.Outcome);
-            Assert.Null(lookingBack.StatusChange);
-            Assert.Equal((EventStatus.Fact, EventStatus.Ended), (cancelled.StatusChange!.From, cancelled.StatusChange.To));
-            eventId = talks.EventId;
-        }
+        Assert.Equal(StoryOutcome.StatusChanged, signed.Outcome);
+        Assert.Equal((EventStatus.Talks, EventStatus.Fact), (signed.StatusChange!.From, signed.StatusChange.To));
+        Assert.Equal(StoryOutcome.NewSource, lookingBack.Outcome);
+        Assert.Null(lookingBack.StatusChange);
+        Assert.Equal((EventStatus.Fact, EventStatus.Ended), (cancelled.StatusChange!.From, cancelled.StatusChange.To));
+        var eventId = talks.EventId;
 
-        using var reopened = Samples.Open(folder);
+        await test.ReopenAsync();
+        var reopened = test.Store;
         var stored = Assert.Single(await reopened.QueryEventsAsync(new EventQuery(), CancellationToken.None));
         Assert.Equal(eventId, stored.Id);
         Assert.Equal(EventStatus.Ended, stored.Event.Status);
@@ -96,11 +94,12 @@ public sealed class StoryStoreTests
         Assert.Equal([EventStatus.Talks, EventStatus.Fact, EventStatus.Talks, EventStatus.Ended], stored.Sources!.Select(s => s.Reported.Status));
     }
 
-    [Fact]
-    public async Task Similar_deals_with_another_buyer_another_tonnage_or_far_apart_in_time_stay_separate()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Similar_deals_with_another_buyer_another_tonnage_or_far_apart_in_time_stay_separate(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
 
         await Report(store, "en", "https://en.example/a", May, "Severny Nickel will supply Nordhütte with 20,000 tonnes of nickel a year from 2027.");
         var otherBuyer = await Report(store, "en", "https://en.example/b", May, "Severny Nickel will supply Sanko Materials with 20,000 tonnes of nickel a year from 2027.", buyer: "Sanko Materials");
@@ -111,11 +110,12 @@ public sealed class StoryStoreTests
         Assert.Equal(4, (await store.GetStatisticsAsync(CancellationToken.None)).Events);
     }
 
-    [Fact]
-    public async Task A_failed_article_leaves_the_deal_it_would_have_joined_untouched()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task A_failed_article_leaves_the_deal_it_would_have_joined_untouched(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var first = await Report(store, "en", "https://en.example/first", May, "Severny Nickel will supply Nordhütte with nickel from 2027.", tonnes: null, per: null);
 
         var article = Samples.Article("https://ja.example/nikkeru", "セヴェルヌイ・ニッケルは2027年からノルドヒュッテに年2万トンのニッケルを供給する。", "ja", published: May.AddDays(1));
@@ -124,7 +124,8 @@ public sealed class StoryStoreTests
 
         // The second event is a new deal whose id clashes with the stored one, after the first event has already
         // joined that deal: the join must roll back with the article.
-        await Assert.ThrowsAsync<LiteException>(() => store.IngestArticleAsync(article, [joins, clash], CancellationToken.None));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => store.IngestArticleAsync(article, [joins, clash], CancellationToken.None));
+        Assert.IsType(test.FailureType, failure);
 
         var stored = Assert.Single(await store.QueryEventsAsync(new EventQuery(), CancellationToken.None));
         Assert.Equal(1, stored.SourceCount);
@@ -132,11 +133,12 @@ public sealed class StoryStoreTests
         Assert.Null(await store.GetArticleAsync(article.Id, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task Two_deals_in_one_article_stay_two_events_even_when_alike()
+    [SkippableTheory]
+    [MemberData(nameof(Backends.Both), MemberType = typeof(Backends))]
+    public async Task Two_deals_in_one_article_stay_two_events_even_when_alike(Backend backend)
     {
-        using var folder = new TempDirectory();
-        using var store = Samples.Open(folder);
+        await using var test = await TestStore.CreateAsync(backend);
+        var store = test.Store;
         var text = "Severny Nickel liefert Nickel an Nordhütte ab 2027; ein zweiter Vertrag über Nickel an Nordhütte folgt.";
         var article = Samples.Article("https://de.example/zwei", text, "de", published: May);
         var deal = Deal(text) with { Tonnes = null, Per = null };
@@ -151,7 +153,7 @@ public sealed class StoryStoreTests
         Samples.Event(EventType.SupplyAgreement, "nickel", evidence, buyer: buyer, seller: "Severny Nickel", tonnes: tonnes, per: per, start: "2027", origin: "RU", destination: "DE", status: status);
 
     private static async Task<EventIngest> Report(
-        LiteDbPipelineStore store,
+        IPipelineStore store,
         string language,
         string url,
         DateTimeOffset published,

@@ -13,14 +13,14 @@ using Xunit;
 
 namespace NewsPipeline.Web.Tests;
 
-/// <summary>Detail views, caching, the API key, untrusted text, exports and recovery of the index, over each search engine.</summary>
+/// <summary>Detail views, caching, the API key, untrusted text, exports and recovery of the index, over each backend.</summary>
 public sealed class ApiBehaviourTests
 {
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Event_detail_points_at_the_evidence_in_the_article_text_and_lists_mentions(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Event_detail_points_at_the_evidence_in_the_article_text_and_lists_mentions(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         var id = Corpus.IdOf("fr-gallium") + "-000";
         var detail = await server.GetJsonAsync("/api/events/" + id);
         var text = detail.GetProperty("article").GetProperty("text").GetString()!;
@@ -39,10 +39,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Cursors_stay_stable_while_events_arrive_and_when_their_event_is_replaced(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Cursors_stay_stable_while_events_arrive_and_when_their_event_is_replaced(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         var expected = await server.EventIdsAsync("limit=500");
         var first = await server.GetJsonAsync("/api/events?limit=4");
         var seen = first.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
@@ -66,10 +66,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Reads_carry_an_etag_that_answers_304_until_the_store_changes(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Reads_carry_an_etag_that_answers_304_until_the_store_changes(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         using var first = await server.Client.GetAsync(new Uri("/api/events?metal=gallium", UriKind.Relative));
         var etag = first.Headers.ETag;
         Assert.NotNull(etag);
@@ -91,10 +91,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Saved_searches_need_the_api_key_and_are_served_as_atom(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Saved_searches_need_the_api_key_and_are_served_as_atom(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         var body = new { name = "Gallium into Japan", query = "metal=gallium&country=JP" };
         using (var anonymous = await server.Client.PostAsJsonAsync(new Uri("/api/saved-searches", UriKind.Relative), body))
         {
@@ -149,10 +149,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task A_script_tag_in_a_title_comes_back_as_plain_json_text(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task A_script_tag_in_a_title_comes_back_as_plain_json_text(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         using var response = await server.Client.GetAsync(new Uri("/api/events?status=rumoured", UriKind.Relative));
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -167,10 +167,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Csv_export_streams_every_match_with_formulas_neutralised(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Csv_export_streams_every_match_with_formulas_neutralised(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         using var response = await server.Client.GetAsync(new Uri("/api/export?format=csv&metal=gallium", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -196,10 +196,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Health_and_openapi_describe_the_service(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Health_and_openapi_describe_the_service(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         var health = await server.GetJsonAsync("/health");
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.Equal(10, health.GetProperty("events").GetInt64());
@@ -212,10 +212,10 @@ public sealed class ApiBehaviourTests
     }
 
     [SkippableTheory]
-    [MemberData(nameof(ApiServer.Engines), MemberType = typeof(ApiServer))]
-    public async Task Start_up_check_indexes_articles_a_crash_left_out_of_the_index(SearchEngine engine)
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Start_up_check_indexes_articles_a_crash_left_out_of_the_index(ApiBackend backend)
     {
-        await using var server = await ApiServer.StartAsync(engine);
+        await using var server = await ApiServer.StartAsync(backend);
         var store = server.Services.GetRequiredService<IPipelineStore>();
         var (article, events, _) = Corpus.Bulk("unindexed", 4, 2027);
         // Stored but never indexed: what a crash between the store commit and the index commit leaves.

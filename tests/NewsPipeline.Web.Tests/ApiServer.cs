@@ -10,25 +10,29 @@ using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Search;
 using NewsPipeline.Storage;
+using NewsPipeline.Storage.Postgres;
 using NewsPipeline.TestSupport;
 
 using Xunit;
 
 namespace NewsPipeline.Web.Tests;
 
-/// <summary>The search engine behind a test server.</summary>
-public enum SearchEngine
+/// <summary>The store and search engine behind a test server.</summary>
+public enum ApiBackend
 {
-    /// <summary>The embedded Lucene index beside the LiteDB file.</summary>
+    /// <summary>The embedded default: a LiteDB file and the Lucene index beside it.</summary>
     Lucene,
 
-    /// <summary>PostgreSQL full-text and trigram search, in a database of the test's own (skipped without a server).</summary>
+    /// <summary>A LiteDB file, with PostgreSQL full-text and trigram search (skipped without a server).</summary>
+    PostgresSearch,
+
+    /// <summary>Store and search both in PostgreSQL, as a scaled-out deployment runs (skipped without a server).</summary>
     Postgres,
 }
 
 /// <summary>
-/// The real API on a real Kestrel on 127.0.0.1, over a temporary LiteDB store and a search index (Lucene or
-/// PostgreSQL) filled with <see cref="Corpus"/>.
+/// The real API on a real Kestrel on 127.0.0.1, over a temporary store (LiteDB or PostgreSQL) and search index
+/// (Lucene or PostgreSQL) filled with <see cref="Corpus"/>.
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
@@ -46,29 +50,39 @@ public sealed class ApiServer : IAsyncDisposable
         Client = client;
     }
 
-    /// <summary>Both engines, for tests that must hold over either.</summary>
-    public static TheoryData<SearchEngine> Engines => new() { SearchEngine.Lucene, SearchEngine.Postgres };
+    /// <summary>Every backend, for tests that must hold over each.</summary>
+    public static TheoryData<ApiBackend> Backends => new() { ApiBackend.Lucene, ApiBackend.PostgresSearch, ApiBackend.Postgres };
 
     public HttpClient Client { get; }
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ApiServer> StartAsync(SearchEngine engine = SearchEngine.Lucene, int bulkEvents = 0)
+    public static async Task<ApiServer> StartAsync(ApiBackend backend = ApiBackend.Lucene, int bulkEvents = 0)
     {
-        var database = engine == SearchEngine.Postgres ? await SearchDatabase.CreateAsync() : null;
+        var database = backend == ApiBackend.Lucene ? null : await SearchDatabase.CreateAsync();
         var folder = new TempDirectory();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var db = folder.File("store.db");
-        builder.Services.AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = db });
         if (database is null)
         {
+            builder.Services.AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = db });
             builder.Services.AddNewsPipelineSearch(db, RepositoryPaths.Models);
         }
         else
         {
+            // Registered first, the test's data source is the one the store and the search share.
             builder.Services.AddSingleton(database.DataSource);
+            if (backend == ApiBackend.Postgres)
+            {
+                builder.Services.AddPostgresPipelineStore(new PostgresStoreOptions { ConnectionString = database.ConnectionString });
+            }
+            else
+            {
+                builder.Services.AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = db });
+            }
+
             builder.Services.AddPostgresSearch(RepositoryPaths.Models);
         }
 
@@ -130,19 +144,19 @@ public sealed class ApiServer : IAsyncDisposable
 }
 
 /// <summary>One server shared by the read-only tests of a class; null when its engine cannot run here.</summary>
-public abstract class ApiServerFixture(SearchEngine engine) : IAsyncLifetime
+public abstract class ApiServerFixture(ApiBackend backend) : IAsyncLifetime
 {
     public ApiServer? Server { get; private set; }
 
     public async Task InitializeAsync()
     {
         // A fixture cannot skip: without a PostgreSQL server it stays empty and each test skips.
-        if (engine == SearchEngine.Postgres && PostgresDatabase.ServerConnectionString is null)
+        if (backend != ApiBackend.Lucene && PostgresDatabase.ServerConnectionString is null)
         {
             return;
         }
 
-        Server = await ApiServer.StartAsync(engine, bulkEvents: 120);
+        Server = await ApiServer.StartAsync(backend, bulkEvents: 120);
     }
 
     public async Task DisposeAsync()
@@ -154,6 +168,8 @@ public abstract class ApiServerFixture(SearchEngine engine) : IAsyncLifetime
     }
 }
 
-public sealed class LuceneApiServerFixture() : ApiServerFixture(SearchEngine.Lucene);
+public sealed class LuceneApiServerFixture() : ApiServerFixture(ApiBackend.Lucene);
 
-public sealed class PostgresApiServerFixture() : ApiServerFixture(SearchEngine.Postgres);
+public sealed class PostgresSearchApiServerFixture() : ApiServerFixture(ApiBackend.PostgresSearch);
+
+public sealed class PostgresApiServerFixture() : ApiServerFixture(ApiBackend.Postgres);

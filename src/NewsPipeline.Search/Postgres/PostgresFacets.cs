@@ -1,75 +1,105 @@
 using NewsPipeline.Core.Search;
 using NewsPipeline.Search.Facets;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace NewsPipeline.Search.Postgres;
 
 /// <summary>
-/// Facets counted by the server in one statement: the matching events are read once (a materialised CTE) and
-/// grouped per facet, countries through <c>unnest</c> of the array holding origin and destination once each.
-/// The long-tailed facets are cut to their top values in SQL; <see cref="FacetCounts"/> orders them as Lucene's.
+/// Facets counted by the server in two statements of one round trip: every single-valued facet, the flows and
+/// the tonnes by metal and month in one pass over the matching events (<c>GROUPING SETS</c>), and countries
+/// through <c>unnest</c> of the array holding origin and destination once each. The long-tailed facets are cut
+/// to their top values in SQL; <see cref="FacetCounts"/> orders everything as it does for Lucene.
 /// </summary>
 internal static class PostgresFacets
 {
+    // The grouped columns, in the order GROUPING() reports them (first column = highest bit).
+    private static readonly string[] Columns = ["metal", "type", "status", "month", "language", "buyer", "seller", "feed", "origin", "destination"];
+
+    private static readonly string[][] Sets =
+        [[], ["metal"], ["type"], ["status"], ["month"], ["language"], ["buyer"], ["seller"], ["feed"], ["origin", "destination"], ["metal", "month"]];
+
+    private static readonly string[][] LongTailed = [["buyer"], ["seller"], ["feed"]];
+
     public static async Task<EventFacets> CountAsync(NpgsqlDataSource dataSource, EventSearch search, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
         var where = EventFilterSql.Where(search, parameters);
-        var top = parameters.Add(FacetCounts.Top, NpgsqlTypes.NpgsqlDbType.Integer);
-        var sql = $"""
-            WITH matched AS MATERIALIZED (
-                SELECT e.metal, e.type, e.status, e.month, e.buyer, e.seller, e.language, e.feed, e.countries, e.origin, e.destination, e.tonnes
-                FROM search_events e WHERE {where})
-            SELECT 'total', NULL, NULL, count(*), NULL::double precision FROM matched
-            UNION ALL {Plain("metal")}
-            UNION ALL {Plain("type")}
-            UNION ALL {Plain("status")}
-            UNION ALL {Plain("month")}
-            UNION ALL {Plain("language")}
-            UNION ALL {Topmost("buyer", top)}
-            UNION ALL {Topmost("seller", top)}
-            UNION ALL {Topmost("feed", top)}
-            UNION ALL SELECT 'country', c, NULL, count(*), NULL FROM matched, unnest(matched.countries) AS c GROUP BY c
-            UNION ALL SELECT 'flow', origin, destination, count(*), sum(coalesce(tonnes, 0)) FROM matched
-                WHERE origin IS NOT NULL AND destination IS NOT NULL GROUP BY origin, destination
-            UNION ALL SELECT 'metal_month', metal, month, NULL, sum(tonnes) FROM matched
-                WHERE tonnes > 0 AND metal IS NOT NULL AND month IS NOT NULL GROUP BY metal, month
-            """;
+        var top = parameters.Add(FacetCounts.Top, NpgsqlDbType.Integer);
+        var limited = parameters.Add(LongTailed.Select(Mask).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+        var columns = string.Join(", ", Columns);
+        var grouping = $"GROUPING({columns})";
+        // Missing values sort last so that they never take one of the top places.
+        var value = "coalesce(buyer, seller, feed)";
+        var sets = string.Join(", ", Sets.Select(s => "(" + string.Join(", ", s) + ")"));
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = parameters.Command(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(parameters.BatchCommand($"""
+            SELECT * FROM (
+                SELECT {grouping} AS g, {columns}, count(*) AS n,
+                       sum(coalesce(tonnes, 0)) AS all_tonnes, sum(tonnes) FILTER (WHERE tonnes > 0) AS stated_tonnes,
+                       row_number() OVER (PARTITION BY {grouping} ORDER BY {value} IS NULL, count(*) DESC, {value} COLLATE "C") AS place
+                FROM search_events e WHERE {where}
+                GROUP BY GROUPING SETS ({sets})) s
+            WHERE s.g <> ALL({limited}) OR s.place <= {top}
+            """));
+        batch.BatchCommands.Add(parameters.BatchCommand(
+            $"SELECT c, count(*) FROM search_events e, unnest(e.countries) AS c WHERE {where} GROUP BY c"));
         var counts = new FacetCounts();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var byMask = Sets.ToDictionary(Mask, s => string.Join(',', s));
         while (await reader.ReadAsync(cancellationToken))
         {
-            var facet = reader.GetString(0);
-            var value = reader.IsDBNull(1) ? string.Empty : reader.GetString(1);
-            var count = reader.IsDBNull(3) ? 0 : reader.GetInt64(3);
-            switch (facet)
-            {
-                case "total":
-                    counts.Total = count;
-                    break;
-                case "flow":
-                    counts.AddFlow(value, reader.GetString(2), count, reader.GetDouble(4));
-                    break;
-                case "metal_month":
-                    counts.AddMetalMonth(value, reader.GetString(2), reader.GetDouble(4));
-                    break;
-                default:
-                    FacetCounts.Add(Counts(counts, facet), value, count);
-                    break;
-            }
+            Add(counts, byMask[reader.GetInt32(0)], reader);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            FacetCounts.Add(counts.Countries, reader.GetString(0), reader.GetInt64(1));
         }
 
         return counts.ToFacets();
     }
 
-    private static string Plain(string column) =>
-        $"SELECT '{column}', {column}, NULL, count(*), NULL FROM matched WHERE {column} IS NOT NULL GROUP BY {column}";
+    // One row of the grouping sets; a group whose value is missing counts nowhere, as in Lucene.
+    private static void Add(FacetCounts counts, string set, NpgsqlDataReader reader)
+    {
+        string? Column(string name) => reader.IsDBNull(1 + Array.IndexOf(Columns, name)) ? null : reader.GetString(1 + Array.IndexOf(Columns, name));
+        var count = reader.GetInt64(Columns.Length + 1);
+        switch (set)
+        {
+            case "":
+                counts.Total = count;
+                break;
+            case "origin,destination":
+                if (Column("origin") is { } origin && Column("destination") is { } destination)
+                {
+                    counts.AddFlow(origin, destination, count, reader.GetDouble(Columns.Length + 2));
+                }
 
-    // Count first, then the value in code-point order: the same cut as FacetCounts makes.
-    private static string Topmost(string column, string top) =>
-        $"(SELECT '{column}', {column}, NULL, count(*), NULL FROM matched WHERE {column} IS NOT NULL GROUP BY {column} ORDER BY count(*) DESC, {column} COLLATE \"C\" LIMIT {top})";
+                break;
+            case "metal,month":
+                if (Column("metal") is { } metal && Column("month") is { } month && !reader.IsDBNull(Columns.Length + 3))
+                {
+                    counts.AddMetalMonth(metal, month, reader.GetDouble(Columns.Length + 3));
+                }
+
+                break;
+            default:
+                if (Column(set) is { } value)
+                {
+                    FacetCounts.Add(Counts(counts, set), value, count);
+                }
+
+                break;
+        }
+    }
+
+    // GROUPING() sets a column's bit when the row is NOT grouped by it.
+    private static int Mask(string[] set) =>
+        Columns.Select((column, i) => set.Contains(column, StringComparer.Ordinal) ? 0 : 1 << (Columns.Length - 1 - i)).Sum();
 
     private static Dictionary<string, long> Counts(FacetCounts counts, string facet) => facet switch
     {
@@ -81,7 +111,6 @@ internal static class PostgresFacets
         "buyer" => counts.Buyers,
         "seller" => counts.Sellers,
         "feed" => counts.Feeds,
-        "country" => counts.Countries,
         _ => throw new InvalidDataException($"unknown facet '{facet}' in the facet query's result"),
     };
 }

@@ -115,19 +115,7 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
             $"SELECT e.row_json::text, {rank} AS rank FROM search_events e WHERE {where}{after} " +
             $"ORDER BY {EventFilterSql.OrderBy(search.Sort)} LIMIT {limit} OFFSET {offset}"));
         batch.BatchCommands.Add(parameters.BatchCommand($"SELECT count(*) FROM search_events e WHERE {where}"));
-        var rows = new List<EventRow>();
-        long total;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(ReadRow(reader.GetString(0)));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            total = reader.GetInt64(0);
-        }
+        var (rows, total) = await ReadPageAsync(batch, reader => ReadRow(reader.GetString(0)), cancellationToken);
 
         var more = rows.Count > search.Limit;
         var page = rows.Take(search.Limit).ToList();
@@ -169,27 +157,17 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
             $"SELECT a.id, a.title, a.url, a.language, a.published, a.feed, a.body, {rank} AS rank FROM search_articles a " +
             $"WHERE {where} ORDER BY rank DESC, a.id ASC LIMIT {limit} OFFSET {offset}"));
         batch.BatchCommands.Add(parameters.BatchCommand($"SELECT count(*) FROM search_articles a WHERE {where}"));
-        var found = new List<(ArticleHit Hit, string Body)>();
-        long total;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var hit = new ArticleHit(
-                    reader.GetString(0),
-                    reader.IsDBNull(1) ? null : reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                    reader.GetString(5),
-                    []);
-                found.Add((hit, reader.GetString(6)));
-            }
-
-            await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            total = reader.GetInt64(0);
-        }
+        var (found, total) = await ReadPageAsync(
+            batch,
+            reader => (Hit: new ArticleHit(
+                reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetString(5),
+                []), Body: reader.GetString(6)),
+            cancellationToken);
 
         var page = found.Take(search.Limit).ToList();
         var cut = await snippets.BuildAsync(page.Select(f => (f.Body, f.Hit.Language)).ToList(), search.Text, cancellationToken);
@@ -239,13 +217,7 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var (article, events) in articles)
-        {
-            SearchRowWriter.Append(batch, article, events, known);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await SearchRowWriter.WriteAsync(connection, transaction, articles, known, cancellationToken);
         await BumpVersionAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -307,6 +279,21 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
         }
 
         return bodies;
+    }
+
+    // A page query is a batch of two statements: the rows of the page, then the count of every match.
+    private static async Task<(List<T> Rows, long Total)> ReadPageAsync<T>(NpgsqlBatch batch, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (rows, reader.GetInt64(0));
     }
 
     private static EventRow ReadRow(string json) =>

@@ -53,8 +53,9 @@ internal sealed class PostgresSnippets(NpgsqlDataSource dataSource)
     private async Task<IReadOnlyList<IReadOnlyList<(int Start, int End)>>> HighlightAsync(
         IReadOnlyList<(string Text, string Language)> texts, string query, CancellationToken cancellationToken)
     {
-        // NUL cannot travel in PostgreSQL text; a space keeps every offset where it was.
-        var sent = texts.Select(t => SnippetWindow.Analysed(t.Text).Replace('\0', ' ')).ToArray();
+        // NUL cannot travel in PostgreSQL text, and the marks must be the only marks: spaces stand in for them,
+        // keeping every offset where it was.
+        var sent = texts.Select(t => SnippetWindow.Analysed(t.Text).Replace('\0', ' ').Replace(StartMark, ' ').Replace(StopMark, ' ')).ToArray();
         await using var command = dataSource.CreateCommand(
             "SELECT t.ord, ts_headline(t.cfg::regconfig, t.txt, plainto_tsquery(t.cfg::regconfig, @query), @options) " +
             "FROM unnest(@texts, @configs) WITH ORDINALITY AS t(txt, cfg, ord)");
@@ -73,7 +74,8 @@ internal sealed class PostgresSnippets(NpgsqlDataSource dataSource)
         return result;
     }
 
-    // The ranges between the marks, in the text without them; none if the text came back other than it was sent.
+    // The ranges between the marks, in the text without them; none if the text came back other than it was sent
+    // (a defence: ts_headline returns the text it was given, marks added).
     private static List<(int Start, int End)> Marks(string headline, string original)
     {
         var ranges = new List<(int Start, int End)>();

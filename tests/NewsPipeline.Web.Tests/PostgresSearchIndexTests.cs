@@ -1,0 +1,98 @@
+using NewsPipeline.Core.Search;
+using NewsPipeline.Search.Postgres;
+using Xunit;
+
+namespace NewsPipeline.Web.Tests;
+
+/// <summary>What only the server engine has to get right: a version shared by processes, concurrent writers, hostile text.</summary>
+public sealed class PostgresSearchIndexTests
+{
+    [SkippableFact]
+    public async Task The_version_moves_with_every_write_and_other_processes_see_it_after_their_refresh()
+    {
+        await using var database = await SearchDatabase.CreateAsync();
+        var writer = new PostgresSearchIndex(database.DataSource, TimeProvider.System);
+        var watcher = new PostgresSearchIndex(database.DataSource, TimeProvider.System, new PostgresSearchOptions { VersionRefresh = TimeSpan.Zero });
+        var cached = new PostgresSearchIndex(database.DataSource, TimeProvider.System, new PostgresSearchOptions { VersionRefresh = TimeSpan.FromMinutes(10) });
+        var before = cached.Version;
+        Assert.Equal(before, writer.Version);
+
+        var (article, events, _) = MultilingualCorpus.Articles()[0];
+        await writer.IndexAsync(article, events, CancellationToken.None);
+
+        var indexed = writer.Version;
+        Assert.True(indexed > before);
+        Assert.Equal(indexed, watcher.Version);
+        Assert.Equal(before, cached.Version);
+
+        await writer.ClearAsync(CancellationToken.None);
+        Assert.True(writer.Version > indexed);
+        Assert.Equal(writer.Version, watcher.Version);
+        Assert.Equal(new SearchIndexCounts(0, 0), await watcher.CountAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Workers_indexing_the_same_articles_at_once_leave_one_copy_of_each()
+    {
+        await using var database = await SearchDatabase.CreateAsync();
+        var articles = MultilingualCorpus.Articles();
+        var workers = Enumerable.Range(0, 4).Select(_ => new PostgresSearchIndex(database.DataSource, TimeProvider.System)).ToList();
+
+        await Task.WhenAll(workers.Select(async worker =>
+        {
+            foreach (var (article, events, _) in articles)
+            {
+                await worker.IndexAsync(article, events, CancellationToken.None);
+            }
+        }));
+
+        var counts = await workers[0].CountAsync(CancellationToken.None);
+        Assert.Equal(new SearchIndexCounts(articles.Count, articles.Sum(a => a.Events.Count)), counts);
+        var ids = articles.Select(a => a.Article.Id).Append("never-stored").Reverse().ToList();
+        Assert.Equal(["never-stored"], await workers[1].MissingArticlesAsync(ids, CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task An_article_given_twice_in_one_batch_is_indexed_as_its_last_version()
+    {
+        await using var database = await SearchDatabase.CreateAsync();
+        var index = new PostgresSearchIndex(database.DataSource, TimeProvider.System);
+        var (article, events, _) = Corpus.Bulk("twice", 4, 2021);
+        var renamed = events.Take(2).Select(e => e with { Id = e.Id + "-v2" }).ToList();
+
+        await index.IndexBatchAsync([(article, events), (article with { Title = "Second version" }, renamed)], known: true, CancellationToken.None);
+
+        Assert.Equal(new SearchIndexCounts(1, 2), await index.CountAsync(CancellationToken.None));
+        Assert.Equal(renamed.Select(e => e.Id).Order(StringComparer.Ordinal), (await index.EventsOfArticleAsync(article.Id, CancellationToken.None)).Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.Null(await index.GetEventAsync(events[0].Id, CancellationToken.None));
+        Assert.Single((await index.SearchArticlesAsync(new ArticleSearch { Text = "copper" }, CancellationToken.None)).Items, a => a.Title == "Second version");
+
+        // Re-indexed alone with fewer events, the article keeps only those.
+        await index.IndexAsync(article, renamed.Take(1).ToList(), CancellationToken.None);
+        Assert.Equal(new SearchIndexCounts(1, 1), await index.CountAsync(CancellationToken.None));
+    }
+
+    [SkippableFact]
+    public async Task Text_with_nul_and_the_snippet_marker_characters_is_indexed_and_searched_safely()
+    {
+        await using var database = await SearchDatabase.CreateAsync();
+        var index = new PostgresSearchIndex(database.DataSource, TimeProvider.System);
+        var (article, events, _) = Corpus.Make("hostile", "en", "feed-en", new DateTimeOffset(2025, 1, 2, 0, 0, 0, TimeSpan.Zero),
+            "Tellurium\0 notes",
+            "A refinery \uE000shipped\uE001 tellurium\0 cargoes; another shipped tellurium too.",
+            [new Core.Extraction.SupplyEvent(Core.Extraction.EventType.TradeFlow, "tellurium", null, null, 5, null, "2025-01", "SE", "US",
+                Core.Extraction.EventStatus.Fact, "tellurium SE", "A refinery shipped tellurium cargoes.")]);
+        await index.IndexAsync(article, events, CancellationToken.None);
+
+        var page = await index.SearchArticlesAsync(new ArticleSearch { Text = "tellurium" }, CancellationToken.None);
+
+        var hit = Assert.Single(page.Items);
+        Assert.Equal(article.Id, hit.Id);
+        // NUL, which PostgreSQL text cannot hold, is stored as a space; the private-use characters the server's
+        // highlighting uses as marks stay in the text and mark nothing.
+        Assert.Equal(article.Text.Replace('\0', ' '), string.Concat(hit.Snippet.Select(s => s.Text)));
+        Assert.Equal(["tellurium", "tellurium"], hit.Snippet.Where(s => s.Mark).Select(s => s.Text));
+        var evidence = await index.SearchEventsAsync(new EventSearch { Text = "shipping" }, CancellationToken.None);
+        Assert.Equal(["shipped"], Assert.Single(evidence.Items).Snippet!.Where(s => s.Mark).Select(s => s.Text));
+    }
+}
