@@ -80,7 +80,7 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
     private async Task<IReadOnlyList<FeedLease>> ClaimAsync(IReadOnlyList<FeedDefinition> feeds, Dictionary<string, FeedState> states, bool onlyDue, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var wanted = (onlyDue ? feeds.Where(f => IsDue(f, states, now)) : feeds)
+        var wanted = (onlyDue ? feeds.Where(f => IsDue(f, states.GetValueOrDefault(f.Name), now)) : feeds)
             .Select(f => new FeedClaim(f.Name, Host(f, states)))
             .ToList();
         if (onlyDue)
@@ -123,7 +123,7 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
         foreach (var lease in leases)
         {
             var state = await store.GetFeedStateAsync(lease.FeedName, cancellationToken);
-            if (state is null || IsDue(byName[lease.FeedName], new Dictionary<string, FeedState> { [lease.FeedName] = state }, now))
+            if (IsDue(byName[lease.FeedName], state, now))
             {
                 due.Add(lease);
             }
@@ -136,8 +136,8 @@ public sealed partial class IngestCycle(FeedPoller poller, IPipelineStore store,
         return due;
     }
 
-    private static bool IsDue(FeedDefinition feed, Dictionary<string, FeedState> states, DateTimeOffset now) =>
-        !states.TryGetValue(feed.Name, out var s) || (!s.For(feed).IsPaused && (s.NextPoll is null || s.NextPoll <= now));
+    private static bool IsDue(FeedDefinition feed, FeedState? state, DateTimeOffset now) =>
+        state is null || (!state.For(feed).IsPaused && (state.NextPoll is null || state.NextPoll <= now));
 
     // The host that will be asked: a feed moved for good is polled where it moved to.
     private static string Host(FeedDefinition feed, Dictionary<string, FeedState> states) =>
