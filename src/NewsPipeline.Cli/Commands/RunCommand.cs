@@ -24,8 +24,8 @@ internal static class RunCommand
         var once = new Option<bool>("--once") { Description = "Run one cycle over every feed, then exit" };
         var urls = new Option<string?>("--urls") { Description = "Also serve the analysts' API and page here (e.g. http://127.0.0.1:5080); default: a private loopback port" };
         var workerId = new Option<string?>("--worker-id") { Description = "This worker's name in feed leases and logs (default: <hostname>:<pid>); unique per live worker" };
-        var lease = DurationOption.Create("--lease", "How long a claimed feed stays this worker's without renewal when workers share a server store (default 2m)");
-        var hostGap = DurationOption.Create("--host-gap", "Least time between two requests to one host, across every worker sharing the store (default 10s)");
+        var lease = DurationOption.Create("--lease", "How long a claimed feed stays this worker's without renewal when workers share a server store; default 2m");
+        var hostGap = DurationOption.Create("--host-gap", "Least time from the end of one poll of a host to the start of the next, across every worker sharing the store; default 10s");
         var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, store, migrate, once, urls, workerId, lease, hostGap };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {

@@ -9,7 +9,7 @@ public sealed record PollCoordinationOptions
     /// <summary>How long a claimed feed (or a host turn) stays this worker's without renewal: a crashed worker's feeds wait this long.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The least time between the end of one request to a host and the start of the next one.</summary>
+    /// <summary>The least time between the end of one poll of a host (its turn) and the start of the next one.</summary>
     public TimeSpan MinimumHostGap { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The first wait after a host fails; it doubles with each further failure.</summary>
