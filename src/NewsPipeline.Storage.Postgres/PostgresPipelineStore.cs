@@ -37,9 +37,6 @@ public sealed partial class PostgresPipelineStore : IPipelineStore
         this.logger = logger ?? NullLogger.Instance;
     }
 
-    /// <summary>Where the store lives, for status lines: host:port/database, never the password.</summary>
-    public string Describe() => PostgresConnectionString.Describe(dataSource);
-
     /// <summary>
     /// Builds a data source for <paramref name="options"/>, checks the schema (applying pending migrations when
     /// <see cref="PostgresStoreOptions.MigrateOnStart"/>) and returns a store that disposes the source with itself.

@@ -10,13 +10,13 @@ using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Core.Text;
 using NewsPipeline.Storage;
-using NewsPipeline.Storage.LiteDb;
+using NewsPipeline.Storage.Postgres;
 using NewsPipeline.TestSupport;
 
 namespace NewsPipeline.Alerts.Tests;
 
 /// <summary>
-/// A LiteDB store, the dispatcher with every real channel, and a fake clock, wired as the worker wires them.
+/// A store (LiteDB, or PostgreSQL through <see cref="CreateAsync"/>), the dispatcher with every real channel, and a fake clock, wired as the worker wires them.
 /// Articles and deals are built from sentences written for these tests.
 /// </summary>
 internal sealed class AlertHarness : IAsyncDisposable
@@ -24,21 +24,35 @@ internal sealed class AlertHarness : IAsyncDisposable
     public const string Secret = "s3cret-for-tests-0123456789";
 
     private readonly TempDirectory folder = new();
+    private readonly PostgresDatabase? database;
     private readonly ServiceProvider provider;
 
     /// <param name="databasePath">An existing store to open (the crash test's); a new one in a temp folder by default.</param>
     public AlertHarness(AlertOptions? options = null, string? databasePath = null)
+        : this(options, databasePath, database: null)
     {
+    }
+
+    private AlertHarness(AlertOptions? options, string? databasePath, PostgresDatabase? database)
+    {
+        this.database = database;
         DatabasePath = databasePath ?? folder.File("alerts.db");
-        provider = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton(new Random(8))
-            .AddSingleton(new AlertConsole(Console))
-            .AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = DatabasePath })
+            .AddSingleton(new AlertConsole(Console));
+        _ = database is null
+            ? services.AddLiteDbPipelineStore(new LiteDbStoreOptions { DatabasePath = DatabasePath })
+            : services.AddPostgresPipelineStore(new PostgresStoreOptions { ConnectionString = database.ConnectionString, MigrateOnStart = true });
+        provider = services
             .AddNewsPipelineAlerts(options ?? new AlertOptions())
             .BuildServiceProvider();
     }
+
+    /// <summary>A harness over a new store on <paramref name="backend"/> (a fresh PostgreSQL database, or the test is skipped without a server).</summary>
+    public static async Task<AlertHarness> CreateAsync(StoreBackend backend, AlertOptions? options = null) =>
+        backend == StoreBackend.LiteDb ? new AlertHarness(options) : new AlertHarness(options, null, await PostgresDatabase.CreateAsync());
 
     public static DateTimeOffset Start { get; } = new(2026, 3, 20, 9, 0, 0, TimeSpan.Zero);
 
@@ -48,7 +62,9 @@ internal sealed class AlertHarness : IAsyncDisposable
 
     public StringWriter Console { get; } = new(CultureInfo.InvariantCulture);
 
-    public LiteDbPipelineStore Store => provider.GetRequiredService<LiteDbPipelineStore>();
+    public IAlertStore Store => provider.GetRequiredService<IAlertStore>();
+
+    public IPipelineStore Pipeline => provider.GetRequiredService<IPipelineStore>();
 
     public AlertDispatcher Dispatcher => provider.GetRequiredService<AlertDispatcher>();
 
@@ -68,7 +84,7 @@ internal sealed class AlertHarness : IAsyncDisposable
         var now = Time.GetUtcNow();
         var article = new StoredArticle(id, url, url, ContentHash.OfText(sentence), feed, sentence, sentence, language, now, now);
         var offered = new StoredEvent(id + "-0", id, deal with { Summary = sentence, Evidence = sentence }, language, feed, url, sentence, now, now);
-        var result = await Store.IngestArticleAsync(article, [offered], CancellationToken.None);
+        var result = await Pipeline.IngestArticleAsync(article, [offered], CancellationToken.None);
         Xunit.Assert.Equal(IngestOutcome.Added, result.Outcome);
         return result.Events.Single();
     }
@@ -90,5 +106,9 @@ internal sealed class AlertHarness : IAsyncDisposable
     {
         await provider.DisposeAsync();
         folder.Dispose();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class CrashTests
         await using (var restarted = new AlertHarness(databasePath: database))
         {
             restarted.Time.SetUtcNow(TimeProvider.System.GetUtcNow());
-            stored = await restarted.Store.QueryEventsAsync(new EventQuery(Metal: "gallium", Limit: int.MaxValue), guard.Token);
+            stored = await restarted.Pipeline.QueryEventsAsync(new EventQuery(Metal: "gallium", Limit: int.MaxValue), guard.Token);
             var pass = await restarted.Dispatcher.RunUntilIdleAsync(guard.Token);
             Assert.Equal(stored.Count, pass.Delivered);
         }

@@ -21,12 +21,13 @@ public sealed class DeliveryTests
     private const string FrenchSyndicated = "Selon l'accord, Kazatomprom fournira chaque année 12 t de gallium au japonais Mitsubishi Corporation.";
     private const string EnglishDenied = "Kazatomprom denied that it had agreed to sell 12 tonnes of gallium a year to Mitsubishi Corporation.";
 
-    [Fact]
-    public async Task A_story_from_three_feeds_in_two_languages_is_one_alert_with_its_sources_and_a_status_change_is_a_second()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task A_story_from_three_feeds_in_two_languages_is_one_alert_with_its_sources_and_a_status_change_is_a_second(StoreBackend backend)
     {
         await using var receiver = await LoopbackServer.StartAsync(context => Record(context, Bodies));
         await using var smtp = LoopbackSmtpServer.Start();
-        await using var harness = new AlertHarness();
+        await using var harness = await AlertHarness.CreateAsync(backend);
         await harness.SubscribeAsync(new AlertSubscription
         {
             Name = "gallium-japan",
@@ -89,14 +90,15 @@ public sealed class DeliveryTests
         Assert.All(history, d => Assert.Equal(DeliveryState.Delivered, d.State));
     }
 
-    [Fact]
-    public async Task A_flaky_receiver_gets_the_alert_again_with_backoff_until_it_recovers()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task A_flaky_receiver_gets_the_alert_again_with_backoff_until_it_recovers(StoreBackend backend)
     {
         var failuresLeft = 3;
         await using var receiver = await LoopbackServer.StartAsync(context =>
             Interlocked.Decrement(ref failuresLeft) >= 0 ? Status(context, StatusCodes.Status503ServiceUnavailable) : Record(context, Bodies));
         var options = new AlertOptions { InitialBackoff = TimeSpan.FromMinutes(1), MaxBackoff = TimeSpan.FromMinutes(30), Jitter = 0.2 };
-        await using var harness = new AlertHarness(options);
+        await using var harness = await AlertHarness.CreateAsync(backend, options);
         await harness.SubscribeAsync(new AlertSubscription
         {
             Name = "lithium-big",
@@ -137,14 +139,15 @@ public sealed class DeliveryTests
         Assert.Equal(["HTTP 503", "HTTP 503", "HTTP 503", "HTTP 200"], delivered.Attempts.Select(a => a.Outcome));
     }
 
-    [Fact]
-    public async Task Retries_stop_after_the_give_up_time_and_gone_or_refused_receivers_are_not_retried()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task Retries_stop_after_the_give_up_time_and_gone_or_refused_receivers_are_not_retried(StoreBackend backend)
     {
         await using var down = await LoopbackServer.StartAsync(context => Status(context, StatusCodes.Status502BadGateway));
         await using var gone = await LoopbackServer.StartAsync(context => Status(context, StatusCodes.Status410Gone));
         await using var refusing = await LoopbackServer.StartAsync(context => Status(context, StatusCodes.Status422UnprocessableEntity));
         var options = new AlertOptions { InitialBackoff = TimeSpan.FromMinutes(10), MaxBackoff = TimeSpan.FromHours(1), GiveUpAfter = TimeSpan.FromHours(3) };
-        await using var harness = new AlertHarness(options);
+        await using var harness = await AlertHarness.CreateAsync(backend, options);
         await harness.SubscribeAsync(new AlertSubscription
         {
             Name = "cobalt",
@@ -180,12 +183,13 @@ public sealed class DeliveryTests
         Assert.Equal(2, refusing.Requests.Count);
     }
 
-    [Fact]
-    public async Task A_digest_subscription_gets_one_message_per_period_and_channel()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task A_digest_subscription_gets_one_message_per_period_and_channel(StoreBackend backend)
     {
         await using var receiver = await LoopbackServer.StartAsync(context => Record(context, Bodies));
         await using var smtp = LoopbackSmtpServer.Start();
-        await using var harness = new AlertHarness();
+        await using var harness = await AlertHarness.CreateAsync(backend);
         await harness.SubscribeAsync(new AlertSubscription
         {
             Name = "rare-earths-daily",
@@ -237,8 +241,9 @@ public sealed class DeliveryTests
         Assert.Equal(2, smtp.Messages.Count);
     }
 
-    [Fact]
-    public async Task A_receiver_verifies_the_signature_over_the_raw_body_with_the_shared_secret()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task A_receiver_verifies_the_signature_over_the_raw_body_with_the_shared_secret(StoreBackend backend)
     {
         var received = new List<(byte[] Body, string Signature, string Timestamp, string Key)>();
         await using var receiver = await LoopbackServer.StartAsync(async context =>
@@ -251,7 +256,7 @@ public sealed class DeliveryTests
                     context.Request.Headers["X-NewsPipeline-Timestamp"].ToString(), context.Request.Headers["Idempotency-Key"].ToString()));
             }
         });
-        await using var harness = new AlertHarness();
+        await using var harness = await AlertHarness.CreateAsync(backend);
         await harness.SubscribeAsync(new AlertSubscription
         {
             Name = "uranium",
@@ -281,11 +286,12 @@ public sealed class DeliveryTests
         Assert.Equal("message", teams.RootElement.GetProperty("type").GetString());
     }
 
-    [Fact]
-    public async Task Mail_is_retried_on_a_temporary_refusal_or_missing_STARTTLS_and_given_up_on_a_permanent_one()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task Mail_is_retried_on_a_temporary_refusal_or_missing_STARTTLS_and_given_up_on_a_permanent_one(StoreBackend backend)
     {
         await using var smtp = LoopbackSmtpServer.Start();
-        await using var harness = new AlertHarness(new AlertOptions { InitialBackoff = TimeSpan.FromMinutes(1), Jitter = 0 });
+        await using var harness = await AlertHarness.CreateAsync(backend, new AlertOptions { InitialBackoff = TimeSpan.FromMinutes(1), Jitter = 0 });
         var required = AlertHarness.Email(smtp.Port, "tls-only@example.es");
         await harness.SubscribeAsync(new AlertSubscription
         {

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using NewsPipeline.Alerts.Web;
 using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Json;
+using NewsPipeline.TestSupport;
 using Xunit;
 
 namespace NewsPipeline.Alerts.Tests;
@@ -19,10 +20,11 @@ namespace NewsPipeline.Alerts.Tests;
 /// <summary>The alert HTTP API as `serve` mounts it, on a real loopback Kestrel.</summary>
 public sealed class EndpointTests
 {
-    [Fact]
-    public async Task Subscriptions_are_added_over_HTTP_with_every_error_reported_and_the_Atom_feed_lists_published_alerts()
+    [SkippableTheory]
+    [MemberData(nameof(StoreBackends.Both), MemberType = typeof(StoreBackends))]
+    public async Task Subscriptions_are_added_over_HTTP_with_every_error_reported_and_the_Atom_feed_lists_published_alerts(StoreBackend backend)
     {
-        await using var harness = new AlertHarness();
+        await using var harness = await AlertHarness.CreateAsync(backend);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

@@ -44,8 +44,9 @@ public sealed class ServiceRegistrationTests
             Assert.Same(store, provider.GetRequiredService<IAlertStore>());
             Assert.Equal(new StoreStatistics(0, 0, 0), await store.GetStatisticsAsync(CancellationToken.None));
             source = provider.GetRequiredService<NpgsqlDataSource>();
-            await using var command = source.CreateCommand("SELECT max(version) FROM schema_migrations");
-            Assert.Equal(2, await command.ExecuteScalarAsync());
+            var schema = await new SchemaMigrator(source).GetStatusAsync(CancellationToken.None);
+            Assert.True(schema.IsCurrent);
+            Assert.Equal(Migration.Embedded().Max(m => m.Version), schema.Version);
         }
 
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await source.OpenConnectionAsync());

@@ -7,19 +7,6 @@ using Xunit;
 
 namespace NewsPipeline.Storage.Tests;
 
-/// <summary>The backends every storage test runs against.</summary>
-public enum Backend
-{
-    LiteDb,
-    Postgres,
-}
-
-public static class Backends
-{
-    /// <summary>For <c>[MemberData]</c>: each test once per backend; the PostgreSQL case skips without a server.</summary>
-    public static TheoryData<Backend> Both => new() { Backend.LiteDb, Backend.Postgres };
-}
-
 /// <summary>
 /// A store under test on one backend: a LiteDB file in a temporary folder, or a fresh PostgreSQL database (see
 /// <see cref="PostgresDatabase"/>, which skips the test when no server is configured), migrated on open.

@@ -95,6 +95,8 @@ internal static class StoreCommand
         }
 
         await Console.Error.WriteLineAsync("The target holds exactly what the source holds.");
+        // The search engine is derived from the store, so it is not copied: it is built on the target's side.
+        await Console.Error.WriteLineAsync("Next: newspipeline index rebuild --store <target> builds its search index now (run and serve would catch up at start).");
         return ExitCodes.Success;
     }
 }

@@ -14,6 +14,9 @@ namespace NewsPipeline.Search.Postgres;
 /// and <see cref="ArticleSearch"/>, from the <c>search_articles</c> and <c>search_events</c> tables of migration
 /// 0003 (per-language text search configurations, trigram indexes, arrays for countries and parties). Every
 /// process of a deployment shares them: a worker's <see cref="IndexAsync"/> is visible to the API process at once.
+/// Where the engines differ by design: Kazakh, Korean and Thai are matched by substring here (whole words in
+/// Lucene), languages PostgreSQL stems and Lucene does not (Dutch, Swedish, Turkish…) are stemmed here, and
+/// relevance scores differ (the same hits and totals, not the same order).
 /// </summary>
 public sealed class PostgresSearchIndex : IRebuildableSearchIndex
 {
