@@ -90,8 +90,11 @@ internal static class BenchStoreCommand
 
             var baseline = results[0];
             var searched = results[1];
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"same query, search engine vs the store's own indexes: {baseline.P50Milliseconds / Math.Max(searched.P50Milliseconds, 0.001):0.0}× faster at p50"));
+            var speedUp = baseline.P50Milliseconds / Math.Max(searched.P50Milliseconds, 0.001);
+            var verdict = speedUp >= 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{speedUp:0.0}× faster")
+                : string.Create(CultureInfo.InvariantCulture, $"{1 / Math.Max(speedUp, 1e-9):0.0}× slower");
+            await Console.Out.WriteLineAsync($"same query, search engine vs the store's own indexes: {verdict} at p50");
             return ExitCodes.Success;
         });
         return command;
