@@ -82,13 +82,11 @@ public sealed class ManyWorkersTests(ITestOutputHelper output)
         {
             // Kill the worker holding the most live leases once a third of the feeds were asked for.
             await WaitForAsync(() => Task.FromResult(requests.Count(r => r.IsFeed) >= Feeds / 3), "a third of the feeds polled", workers);
-            var victim = await BusiestWorkerAsync(source, workers);
+            var (victim, orphaned) = await FreezeBusiestWorkerAsync(source, workers);
             victim.Process.Kill(entireProcessTree: true);
             victim.MarkKilled();
             await victim.Process.WaitForExitAsync();
             var killedAt = clock.Elapsed;
-            var orphaned = await StringsAsync(source, "SELECT feed_name FROM feed_leases WHERE worker_id = $1 ORDER BY feed_name", victim.Id);
-            Assert.NotEmpty(orphaned);
 
             await WaitForAsync(() => DoneAsync(source), "every feed polled and every alert sent", workers);
 
@@ -174,6 +172,36 @@ public sealed class ManyWorkersTests(ITestOutputHelper output)
         && await CountAsync(source, "SELECT count(*) FROM feed_leases WHERE worker_id IS NOT NULL AND leased_until > now()") == 0
         && await CountAsync(source, "SELECT count(*) FROM articles") >= Feeds * 2
         && await CountAsync(source, "SELECT count(*) FROM alert_outbox WHERE state = 'pending'") == 0;
+
+    // Stops the chosen worker (SIGSTOP) before reading its leases: between choosing it and killing it, a running
+    // worker could hand every lease back, and the test would then prove nothing about takeovers.
+    private static async Task<(WorkerProcess Victim, IReadOnlyList<string> Orphaned)> FreezeBusiestWorkerAsync(NpgsqlDataSource source, IReadOnlyList<WorkerProcess> workers)
+    {
+        while (true)
+        {
+            var victim = await BusiestWorkerAsync(source, workers);
+            await SignalAsync(victim.Process, "-STOP");
+            var held = await StringsAsync(source, "SELECT feed_name FROM feed_leases WHERE worker_id = $1 AND leased_until > now() ORDER BY feed_name", victim.Id);
+            // At least one of them not yet polled under this lease, so that a takeover must follow.
+            var unfinished = await CountAsync(source,
+                "SELECT count(*) FROM feed_leases l LEFT JOIN feeds f USING (feed_name) WHERE l.worker_id = $1 AND l.leased_until > now() " +
+                "AND (f.record->>'last_success' IS NULL OR (f.record->>'last_success')::timestamptz < l.claimed_at)",
+                victim.Id);
+            if (held.Count > 0 && unfinished > 0)
+            {
+                return (victim, held);
+            }
+
+            await SignalAsync(victim.Process, "-CONT");
+        }
+    }
+
+    private static async Task SignalAsync(Process process, string signal)
+    {
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
 
     private static async Task<WorkerProcess> BusiestWorkerAsync(NpgsqlDataSource source, IReadOnlyList<WorkerProcess> workers)
     {
