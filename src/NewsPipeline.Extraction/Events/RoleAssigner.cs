@@ -509,8 +509,9 @@ internal static class RoleAssigner
     private static bool MarkedBy(RecognisedArticle article, ArticleCues cues, CueKind kind, ISpan mention)
     {
         var text = article.Text.Original;
-        // Kana particles (から, によって, に) follow their noun, so one ending right before a mention belongs to the word before.
-        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0 && !Text.Scripts.IsKana(text[m.Start]))
+        // Kana particles (から, によって, に) and Kazakh case suffixes (АҚ-ға) follow their noun, so one ending right
+        // before a mention belongs to the word before.
+        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0 && !Text.Scripts.IsKana(text[m.Start]) && text[m.Start] != '-')
             || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]))
             || cues.EndsWithSuffix(kind, article.Text, mention);
     }
