@@ -72,6 +72,12 @@ public sealed class GoldenCaseTests(AnalyzerFixture fixture) : IClassFixture<Ana
             Assert.True(result.Companies.Any(m => m.Name == company), $"no company named exactly {company}; got: {string.Join(" | ", result.Companies.Select(m => m.Name))}");
         }
 
+        // A second spelling of one firm ("紫金矿业（Zijin Mining）") must not stand as a party of its own.
+        foreach (var company in List(c, "not_company_names"))
+        {
+            Assert.False(result.Companies.Any(m => m.Name == company), $"a company is named {company}; got: {string.Join(" | ", result.Companies.Select(m => m.Name))}");
+        }
+
         foreach (var surface in List(c, "not_companies"))
         {
             Assert.DoesNotContain(result.Companies, m => m.Mention.Contains(surface, StringComparison.Ordinal));

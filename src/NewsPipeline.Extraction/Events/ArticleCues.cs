@@ -13,7 +13,9 @@ internal sealed record ArticleCues(
     PhraseMatcher<EventCue> RoleMatcher,
     IReadOnlySet<string> RangeLinks,
     IReadOnlyList<string> YearSuffixes,
-    IReadOnlyList<PhraseMatch<string>> EndMarkers)
+    IReadOnlyList<PhraseMatch<string>> EndMarkers,
+    IReadOnlyList<PhraseMatch<string>> Assets,
+    IReadOnlyList<PhraseMatch<string>> Byproducts)
 {
     public static ArticleCues Find(RecognisedArticle article, EventLexicon events, DateLexicon dates) => new(
         events.TypeCues.For(article.Language).FindAll(article.Text),
@@ -23,7 +25,9 @@ internal sealed record ArticleCues(
         events.RoleCues.For(article.Language),
         dates.RangeLinks.For(article.Language),
         dates.YearSuffixes.For(article.Language),
-        dates.EndMarkers.For(article.Language).FindAll(article.Text));
+        dates.EndMarkers.For(article.Language).FindAll(article.Text),
+        events.InvestmentObjects.For(article.Language).FindAll(article.Text),
+        events.ByproductCues.For(article.Language).FindAll(article.Text));
 
     /// <summary>
     /// Buying and selling verbs of a span, without those that only modify a deal noun ("supply" in "supply agreement",
@@ -37,16 +41,18 @@ internal sealed record ArticleCues(
     /// Whether the word holding the end of a mention closes with a case suffix of the given kind, written in the
     /// lexicon with a leading hyphen ("-дан": Қытайдан is "from China").
     /// </summary>
-    public bool EndsWithSuffix(CueKind kind, AnalysisText text, ISpan mention)
+    public bool EndsWithSuffix(CueKind kind, AnalysisText text, ISpan mention) => EndsWithSuffix(kind, text, mention.Start, mention.End);
+
+    private bool EndsWithSuffix(CueKind kind, AnalysisText text, int start, int end)
     {
         const int LongestSuffix = 4;
-        var wordEnd = mention.End;
+        var wordEnd = end;
         while (wordEnd < text.Length && Scripts.IsWordChar(text.Scan[wordEnd]))
         {
             wordEnd++;
         }
 
-        var word = text.Scan[mention.Start..wordEnd];
+        var word = text.Scan[start..wordEnd];
         for (var length = 1; length <= Math.Min(LongestSuffix, word.Length - 1); length++)
         {
             var probe = AnalysisText.From("-" + word[^length..]);
@@ -57,6 +63,19 @@ internal sealed record ArticleCues(
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a mine, project or other asset is named as the source of the metal ("from its mine", "de la mine",
+    /// 鉱山から, кеніштен): the metal is bought from it, the asset itself is not.
+    /// </summary>
+    public bool AssetAsSource(AnalysisText text, int start, int end)
+    {
+        const int DeterminerGap = 5;
+        return Assets.Where(a => a.Start >= start && a.End <= end).Any(a =>
+            EndingBefore(CueKind.SourceMarker, a.Start, DeterminerGap).Any(m => !Scripts.IsCjk(text.Original[m.Start]) && text.Original[m.End..a.Start].All(c => char.IsLetter(c) || c == ' '))
+            || StartingAfter(CueKind.SourceMarker, a.End, 0).Any(m => Scripts.IsCjk(text.Original[m.Start]))
+            || EndsWithSuffix(CueKind.SourceMarker, text, a.Start, a.End));
     }
 
     private readonly ILookup<int, PhraseMatch<EventCue>> rolesByEnd = Roles.ToLookup(r => r.End);

@@ -33,18 +33,42 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
                 continue;
             }
 
-            if (quantities.Count > 0)
-            {
-                candidates.AddRange(FromQuantities(article, sentence, quantities, typeCues, cues));
-            }
-            else
-            {
-                candidates.AddRange(FromCuesOnly(article, sentence, typeCues, cues));
-            }
+            var found = quantities.Count > 0 ? FromQuantities(article, sentence, quantities, typeCues, cues) : FromCuesOnly(article, sentence, typeCues, cues);
+            candidates.AddRange(WithoutByproductDeals(sentence, found, cues));
         }
 
         return veto.Apply(article, KeepQuotaTotals(candidates));
     }
+
+    /// <summary>
+    /// "Zinc is recovered as a by-product at the plant", "亜鉛は副産物として回収される": a by-product is an output of
+    /// the plant, not a deal, even when the sentence says it is sold on. A figure stays as production; without one
+    /// the sentence describes the plant and gives no event.
+    /// </summary>
+    private static IEnumerable<EventCandidate> WithoutByproductDeals(Sentence sentence, IEnumerable<EventCandidate> found, ArticleCues cues)
+    {
+        var byproduct = cues.Byproducts.Any(b => sentence.Contains(b.Start));
+        foreach (var candidate in found)
+        {
+            if (!byproduct || candidate.Type != EventType.SupplyAgreement)
+            {
+                yield return candidate;
+            }
+            else if (candidate.Quantity is not null)
+            {
+                yield return candidate with { Type = EventType.Production };
+            }
+        }
+    }
+
+    /// <summary>
+    /// "調達 lithium from a mine it is developing", "acheter du lithium de la mine": an asset named as the source of a
+    /// bought or supplied metal makes the sentence a supply deal, even beside an investment word describing the asset.
+    /// </summary>
+    private bool SuppliedFromAnAsset(RecognisedArticle article, Sentence sentence, List<PhraseMatch<EventCue>> typeCues, ArticleCues cues) =>
+        cues.AssetAsSource(article.Text, sentence.Start, sentence.End)
+        && typeCues.Any(c => c.Values.Any(v => v.Type == EventType.SupplyAgreement) && !BuyingAnAsset(article, EventType.SupplyAgreement, c)
+            && cues.Verbs(c.Start, c.End).Any());
 
     /// <summary>A quota split by month or by tranche in the same sentence is one restriction: keep the total.</summary>
     private static List<EventCandidate> KeepQuotaTotals(List<EventCandidate> candidates) =>
@@ -84,6 +108,7 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
             }
 
             type = BuyingAnAsset(article, type, cue) ? EventType.Investment : type;
+            type = type == EventType.Investment && SuppliedFromAnAsset(article, sentence, typeCues, cues) ? EventType.SupplyAgreement : type;
 
             // A figure next to a ban or control word is a flow unless a quota or cap is named; deliveries to a
             // country rather than to a company are a trade flow.
@@ -122,6 +147,12 @@ internal sealed class EventTyper(MetalLexicon metals, EventLexicon events, Class
         if (type == EventType.SupplyAgreement && typeCues.Any(c => BuyingAnAsset(article, EventType.SupplyAgreement, c)))
         {
             type = EventType.Investment;
+        }
+
+        if (type == EventType.Investment && SuppliedFromAnAsset(article, sentence, typeCues, cues))
+        {
+            type = EventType.SupplyAgreement;
+            strongest = typeCues.First(c => c.Values.Any(v => v.Type == EventType.SupplyAgreement));
         }
 
         // A bare deal word needs a buying or supplying verb; a bare production word needs a date or an intention.

@@ -171,9 +171,9 @@ internal static class RoleAssigner
             .FirstOrDefault(c => c is not null)?.Code;
     }
 
-    /// <summary>The company the article has named most before a position (the latest of equals).</summary>
-    private static CompanyFound? MostNamedBefore(RecognisedArticle article, int position) =>
-        article.Companies.Where(c => c.End <= position).GroupBy(c => c.Name, StringComparer.Ordinal)
+    /// <summary>The company the article has named most before a position (the latest of equals), leaving out some names.</summary>
+    private static CompanyFound? MostNamedBefore(RecognisedArticle article, int position, IReadOnlySet<string>? excluded = null) =>
+        article.Companies.Where(c => c.End <= position && excluded?.Contains(c.Name) != true).GroupBy(c => c.Name, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(c => c.Start)).FirstOrDefault()?.Last();
 
     private static EventCandidate Supply(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties)
@@ -189,8 +189,11 @@ internal static class RoleAssigner
         // The subject is the first party not introduced as the counterpart ("with Y", "avec Y", "Y-мен"), the source
         // ("from Y", "auprès de Y") or the recipient ("to Y", "à Y", "Y に").
         // The first party of a clause is its subject even after an article that doubles as a marker (Portuguese "a Sigma").
+        // A case suffix is no article: "«Алтыналмас» АҚ-ға" opens the clause and still receives.
         var opening = article.Companies.FirstOrDefault(c => sentence.Contains(c.Start));
-        var marking = parties.Count > 1 && opening is not null ? parties.Where(p => p.Start != opening.Start).ToList() : parties;
+        var marking = parties.Count > 1 && opening is not null
+            ? parties.Where(p => p.Start != opening.Start || SuffixMarked(article, cues, p)).ToList()
+            : parties;
         var source = marking.FirstOrDefault(p => MarkedBy(article, cues, CueKind.SourceMarker, p));
         var recipient = marking.LastOrDefault(p => p != source && MarkedBy(article, cues, CueKind.DestinationMarker, p));
         var free = parties.Where(p => p != source && p != recipient && !CounterpartOf(article, cues, p)).ToList();
@@ -325,6 +328,9 @@ internal static class RoleAssigner
 
     private static EventCandidate Production(EventCandidate candidate, RecognisedArticle article, ArticleCues cues, List<CompanyFound> parties, List<CountryFound> countries)
     {
+        // The firm that sold the mine no longer produces there.
+        var formerOwners = FormerOwners(article, cues);
+        parties = parties.Where(p => !formerOwners.Contains(p.Name)).ToList();
         // "the Chilean producer will raise output …": a producing country points to the company based there.
         var destination = countries.FirstOrDefault(c => MarkedBy(article, cues, CueKind.DestinationMarker, c) && !MarkedBy(article, cues, CueKind.LocationMarker, c));
         var producing = countries.Where(c => c != destination && !c.IsCapital).ToList();
@@ -335,7 +341,7 @@ internal static class RoleAssigner
         // A producer named in the sentence points to its home country; one carried over from earlier sentences (the
         // company the article names most) does not: the country the article is about is more often where it mines.
         origin ??= Home(article, producer, mentionedOnly: true);
-        producer ??= MostNamedBefore(article, candidate.Sentence.Start);
+        producer ??= MostNamedBefore(article, candidate.Sentence.Start, formerOwners);
         origin ??= article.MainCountry ?? Home(article, producer, mentionedOnly: false);
         return candidate with
         {
@@ -343,6 +349,38 @@ internal static class RoleAssigner
             Origin = origin,
             Destination = string.Equals(destination?.Code, origin, StringComparison.Ordinal) ? null : destination?.Code,
         };
+    }
+
+    /// <summary>
+    /// Firms the article names as having sold an asset: the source of a sale of a mine or stake ("bought the mine from
+    /// X", "у X", "Xから…鉱山を買収") or the subject of a selling verb whose object is an asset ("X sold the mine", "X a
+    /// vendu la mine").
+    /// </summary>
+    private static HashSet<string> FormerOwners(RecognisedArticle article, ArticleCues cues)
+    {
+        const int AuxiliaryGap = 12;
+        const int ObjectReach = 40;
+        var text = article.Text.Original;
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in article.Sentences.Where(s => cues.Assets.Any(a => s.Contains(a.Start))))
+        {
+            var sold = cues.Types.Any(t => sentence.Contains(t.Start) && t.Values.Any(v => v.Type == EventType.Investment))
+                || cues.RolesOf(CueKind.BuyerVerb, sentence.Start, sentence.End).Any();
+            foreach (var company in article.Companies.Where(c => sentence.Contains(c.Start)))
+            {
+                var source = sold && MarkedBy(article, cues, CueKind.SourceMarker, company) && !cues.AssetAsSource(article.Text, sentence.Start, sentence.End);
+                // "X sells zinc from its mine" sells the mine's output, not the mine.
+                var seller = cues.RolesOf(CueKind.SellerVerb, company.End, Math.Min(sentence.End, company.End + AuxiliaryGap))
+                    .Any(v => text[company.End..v.Start].All(c => char.IsLetter(c) || c == ' ')
+                        && cues.Assets.Any(a => a.Start >= v.End && a.Start - v.End <= ObjectReach && a.End <= sentence.End && !cues.AssetAsSource(article.Text, a.Start, a.End)));
+                if (source || seller)
+                {
+                    owners.Add(company.Name);
+                }
+            }
+        }
+
+        return owners;
     }
 
     private const int FewCompanies = 3;
@@ -471,11 +509,21 @@ internal static class RoleAssigner
     private static bool MarkedBy(RecognisedArticle article, ArticleCues cues, CueKind kind, ISpan mention)
     {
         var text = article.Text.Original;
-        // Kana particles (から, によって, に) follow their noun, so one ending right before a mention belongs to the word before.
-        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0 && !Text.Scripts.IsKana(text[m.Start]))
+        // Kana particles (から, によって, に) and Kazakh case suffixes (АҚ-ға) follow their noun, so one ending right
+        // before a mention belongs to the word before.
+        return cues.EndingBefore(kind, mention.Start, MarkerGap).Any(m => text[m.End..mention.Start].Trim().Length == 0 && !Text.Scripts.IsKana(text[m.Start]) && text[m.Start] != '-')
             || cues.StartingAfter(kind, mention.End, 1).Any(m => IsSuffixMarker(text[m.Start]))
             || cues.EndsWithSuffix(kind, article.Text, mention);
     }
+
+    /// <summary>
+    /// Whether a case suffix or a kana particle written after the mention marks it as source or recipient. A Han
+    /// marker after a name opens the next phrase instead (托克将从力拓: 从 marks 力拓, not 托克).
+    /// </summary>
+    private static bool SuffixMarked(RecognisedArticle article, ArticleCues cues, ISpan mention) =>
+        new[] { CueKind.SourceMarker, CueKind.DestinationMarker }.Any(kind =>
+            cues.StartingAfter(kind, mention.End, 1).Any(m => Text.Scripts.IsKana(article.Text.Original[m.Start]) || article.Text.Original[m.Start] == '-')
+            || cues.EndsWithSuffix(kind, article.Text, mention));
 
     /// <summary>Markers written after their noun: CJK particles (から, 向け) and Kazakh case suffixes (-нан, -мен).</summary>
     private static bool IsSuffixMarker(char c) => Text.Scripts.IsCjk(c) || c == '-';

@@ -265,7 +265,8 @@ internal static class LexiconLoader
             connectors,
             root.GetProperty("cjk_name_stops").GetString()!,
             root.GetProperty("cjk_stop_words").EnumerateArray().Select(e => e.GetString()!).ToList(),
-            root.GetProperty("capitalised_noun_languages").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal));
+            root.GetProperty("capitalised_noun_languages").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal),
+            root.GetProperty("appositive_noun_languages").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal));
     }
 
     private static OrganisationLexicon ReadOrganisations(JsonElement root, IReadOnlyList<string> supported)
@@ -316,7 +317,8 @@ internal static class LexiconLoader
             }))));
         var objects = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("investment_objects"), lang).Select(f => (f, f))));
         var quotas = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("quota_cues"), lang).Select(f => (f, f))));
-        return new EventLexicon(types, statuses, roles, kinds, objects, quotas);
+        var byproducts = PerLanguage(supported, lang => new PhraseMatcher<string>(Strings(root.GetProperty("byproduct_cues"), lang).Select(f => (f, f))));
+        return new EventLexicon(types, statuses, roles, kinds, objects, quotas, byproducts);
     }
 
     private static DateLexicon ReadDates(JsonElement root, IReadOnlyList<string> supported)

@@ -85,7 +85,8 @@ internal sealed record CompanyLexicon(
     IReadOnlySet<string> NameConnectors,
     string CjkNameStops,
     IReadOnlyList<string> CjkStopWords,
-    IReadOnlySet<string> CapitalisedNounLanguages);
+    IReadOnlySet<string> CapitalisedNounLanguages,
+    IReadOnlySet<string> AppositiveNounLanguages);
 
 internal sealed record KnownBody(string Name, string? Country);
 
@@ -123,7 +124,8 @@ internal sealed record EventLexicon(
     LanguageMap<PhraseMatcher<EventCue>> RoleCues,
     LanguageMap<PhraseMatcher<EventCue>> KindCues,
     LanguageMap<PhraseMatcher<string>> InvestmentObjects,
-    LanguageMap<PhraseMatcher<string>> QuotaCues);
+    LanguageMap<PhraseMatcher<string>> QuotaCues,
+    LanguageMap<PhraseMatcher<string>> ByproductCues);
 
 /// <summary>A date phrase: a month (1-12) or a year relative to the publication year.</summary>
 internal sealed record DateEntry(int? Month, int? RelativeYear, bool LastMarker);

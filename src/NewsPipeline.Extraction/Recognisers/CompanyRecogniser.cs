@@ -55,8 +55,76 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         }
 
         AddShortForms(text, kept, blocked);
-        return kept.OrderBy(c => c.Start).ToList();
+        AddBracketedAliases(text, kept, countries);
+        return JoinBracketedAliases(text.Original, kept.OrderBy(c => c.Start).ToList());
     }
+
+    /// <summary>
+    /// "サリアルカ・レアメタルズ（Saryarka Rare Metals LLP）": a Latin name in brackets right after a katakana run names
+    /// the firm the run spells; the run is a mention too, even where no noun or list introduced it.
+    /// </summary>
+    private static void AddBracketedAliases(AnalysisText text, List<CompanyFound> kept, IReadOnlyList<CountryFound> countries)
+    {
+        foreach (var bracketed in kept.Where(c => BracketBefore(text.Original, c.Start) is not null).ToList())
+        {
+            var open = BracketBefore(text.Original, bracketed.Start)!.Value;
+            var start = open;
+            // The run may hold middle dots between its words (サリアルカ・レアメタルズ), not at its edges.
+            while (start > 0 && Scripts.IsKatakana(text.Original[start - 1]))
+            {
+                start--;
+            }
+
+            while (start < open && text.Original[start] == '・')
+            {
+                start++;
+            }
+
+            if (open - start >= 2 && !kept.Any(k => k.Start < open && start < k.End) && !countries.Any(c => c.Start < open && start < c.End))
+            {
+                kept.Add(new CompanyFound(start, open, text.Slice(start, open), bracketed.Name, bracketed.Country));
+            }
+        }
+    }
+
+    /// <summary>
+    /// "紫金矿业（Zijin Mining）", "Северная компания (Severnaya Co.)": a name and its other-script spelling in brackets
+    /// are one firm. Every mention of either takes one canonical name: the gazetteer's when it knows either, else the
+    /// Latin spelling, which other articles and scripts share.
+    /// </summary>
+    private List<CompanyFound> JoinBracketedAliases(string text, List<CompanyFound> companies)
+    {
+        var renamed = new Dictionary<string, (string Name, string? Country)>(StringComparer.Ordinal);
+        foreach (var inner in companies)
+        {
+            var open = BracketBefore(text, inner.Start);
+            var outer = open is null ? null : companies.LastOrDefault(c => c.End <= open && text[c.End..open.Value].Trim().Length == 0);
+            var close = NextNonSpace(text, inner.End);
+            if (outer is null || close >= text.Length || text[close] is not ('）' or ')') || string.Equals(outer.Name, inner.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var known = Known(outer.Name) ?? Known(inner.Name);
+            var name = known?.Name ?? (LatinShare(inner.Name) > LatinShare(outer.Name) ? inner.Name : outer.Name);
+            var country = known?.Country ?? outer.Country ?? inner.Country;
+            renamed[outer.Name] = (name, country);
+            renamed[inner.Name] = (name, country);
+        }
+
+        return renamed.Count == 0
+            ? companies
+            : companies.Select(c => renamed.TryGetValue(c.Name, out var r) ? c with { Name = r.Name, Country = r.Country } : c).ToList();
+    }
+
+    /// <summary>Where the bracket opening right before a position stands, if one does.</summary>
+    private static int? BracketBefore(string text, int position)
+    {
+        var open = PreviousNonSpace(text, position);
+        return open >= 0 && text[open] is '（' or '(' ? open : null;
+    }
+
+    private static double LatinShare(string name) => name.Count(char.IsAsciiLetter) / (double)Math.Max(1, name.Length);
 
     /// <summary>Gazetteer names; an all-capitals repeat of a mixed-case name is a section heading, not a mention.</summary>
     private IEnumerable<CompanyFound> FromGazetteer(AnalysisText text) =>
@@ -167,19 +235,26 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
                 continue;
             }
 
+            var introduces = false;
             if (NameAfterNoun(text.Original, noun.End, countries) is { } named
                 && TrimLeading(text.Original, (named.Start, named.End), countries, cues) is { } kept)
             {
                 var name = text.Original[kept.Start..kept.End];
+                // A country word with its case ending ("Қазақстанға") introduces no name, nor does what is left of it.
+                introduces = char.IsUpper(text.Original[kept.Start]) && !countries.Any(c => c.Start <= kept.Start && c.End >= kept.End);
                 yield return kept.Start == named.Start ? named : new CompanyFound(kept.Start, kept.End, name, name, null);
             }
 
-            // "CNNC компаниясымен": a known firm before the noun stands on its own.
-            if (nameBeforeNoun && DescriptiveNameBefore(text.Original, noun.Start, noun.End) is { } descriptive
+            // "CNNC компаниясымен": a known firm before the noun stands on its own. A noun that introduces the name
+            // after it ("рудник Бозшаколь компании Kazakhmys") is not the end of a name before it.
+            if (nameBeforeNoun && !introduces && DescriptiveNameBefore(text.Original, noun.Start, noun.End) is { } descriptive
                 && !countries.Any(c => c.Start == descriptive.Start) && !IsSentenceInitial(text.Original, descriptive.Start)
                 && Known(text.Original[descriptive.Start..noun.Start].Trim()) is null)
             {
-                yield return descriptive;
+                // Kazakh "Sumitomo компаниясы" is "the company Sumitomo": the noun stands beside the name, not in it.
+                var bare = text.Original[descriptive.Start..noun.Start].Trim();
+                var beside = lexicon.AppositiveNounLanguages.Contains(language) && bare.Length > 1 && !bare.Contains(' ', StringComparison.Ordinal) ? bare : null;
+                yield return beside is null ? descriptive : new CompanyFound(descriptive.Start, descriptive.Start + beside.Length, beside, beside, null);
             }
         }
     }
@@ -289,7 +364,9 @@ internal sealed class CompanyRecogniser(CompanyLexicon lexicon, LanguageLexicon 
         while (begin > 0 && nounStart - begin < reach)
         {
             var c = text[begin - 1];
-            var ok = (Scripts.IsHan(c) || Scripts.IsKatakana(c) || char.IsAsciiLetter(c)) && !lexicon.CjkNameStops.Contains(c, StringComparison.Ordinal);
+            // ピルバラ・ミネラルズ: the middle dot joins the words of a transcribed name.
+            var joinsKatakana = c == '・' && begin >= 2 && Scripts.IsKatakana(text[begin - 2]) && Scripts.IsKatakana(text[begin]);
+            var ok = joinsKatakana || ((Scripts.IsHan(c) || Scripts.IsKatakana(c) || char.IsAsciiLetter(c)) && !lexicon.CjkNameStops.Contains(c, StringComparison.Ordinal));
             if (!ok || lexicon.CjkStopWords.Any(w => begin >= w.Length && string.CompareOrdinal(text, begin - w.Length, w, 0, w.Length) == 0))
             {
                 break;
