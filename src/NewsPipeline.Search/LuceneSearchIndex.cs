@@ -23,6 +23,10 @@ namespace NewsPipeline.Search;
 /// </summary>
 public sealed class LuceneSearchIndex : IRebuildableSearchIndex
 {
+    // What the event documents hold; bumped when a field is added that queries rely on (2: source_count).
+    private const string FormatKey = "newspipeline.index_format";
+    private const string Format = "2";
+
     private readonly LuceneDirectory directory;
     private readonly LanguageAnalysis analysis;
     private readonly IndexWriter writer;
@@ -72,6 +76,7 @@ public sealed class LuceneSearchIndex : IRebuildableSearchIndex
                 RAMBufferSizeMB = 64,
             };
             var writer = new IndexWriter(directory, config);
+            EnsureFormat(writer);
             return new LuceneSearchIndex(directory, analysis, writer) { IndexDirectory = options.IndexDirectory };
         }
         catch
@@ -80,6 +85,22 @@ public sealed class LuceneSearchIndex : IRebuildableSearchIndex
             directory.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// An index an earlier build wrote lacks fields this one filters on (a min_sources query would miss every old
+    /// event), so it is emptied; the start-up check then indexes every stored article again from the store.
+    /// </summary>
+    private static void EnsureFormat(IndexWriter writer)
+    {
+        if (writer.CommitData.TryGetValue(FormatKey, out var written) && written == Format)
+        {
+            return;
+        }
+
+        writer.DeleteAll();
+        writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal) { [FormatKey] = Format });
+        writer.Commit();
     }
 
     public Task IndexAsync(StoredArticle article, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)

@@ -54,20 +54,7 @@ public sealed class StoryAcrossArticlesTests
     [Fact]
     public async Task One_deal_in_three_languages_from_two_outlets_is_one_event_with_six_sources()
     {
-        await using var server = await LoopbackServer.StartAsync(async context =>
-        {
-            var path = (context.Request.Path.Value ?? "/").TrimStart('/');
-            var baseUrl = $"http://{context.Request.Host}/";
-            var feed = Pages.Where(p => p.Feed + ".xml" == path).ToList();
-            var page = Pages.SingleOrDefault(p => p.Path == path);
-            (int Status, string Type, string Body) answer =
-                feed.Count > 0 ? (200, "application/rss+xml", Rss(baseUrl, feed))
-                : page is not null ? (200, "text/html; charset=utf-8", page.Html())
-                : (404, "text/plain", "not found");
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = answer.Type;
-            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer.Body));
-        });
+        await using var server = await ServeAsync(Pages);
         using var temp = new TempDirectory();
         await using var pipeline = new PipelineFixture(temp.File("store.db"));
         FeedDefinition[] feeds =
@@ -105,6 +92,60 @@ public sealed class StoryAcrossArticlesTests
         Assert.Equal(6, parsed.RootElement[0].GetProperty("sources").GetArrayLength());
         Assert.Equal(6, parsed.RootElement[0].GetProperty("source_count").GetInt32());
     }
+
+    [Fact]
+    public async Task Query_min_sources_keeps_only_deals_that_several_articles_reported()
+    {
+        // Outlet A in English and outlet B in Japanese report the Panasonic deal; the Toyota Tsusho deal has one report.
+        Page[] pages = [Pages[1], Pages[5], Pages[6]];
+        await using var server = await ServeAsync(pages);
+        using var temp = new TempDirectory();
+        var db = temp.File("store.db");
+        await using (var pipeline = new PipelineFixture(db))
+        {
+            FeedDefinition[] feeds =
+            [
+                new("wire-a", server.Url("wire-a.xml"), "en", TimeSpan.FromMinutes(30)),
+                new("desk-b", server.Url("desk-b.xml"), "ja", TimeSpan.FromMinutes(30)),
+            ];
+            Assert.Equal(pages.Length, (await pipeline.Cycle.RunAsync(feeds, onlyDue: false, CancellationToken.None)).Added);
+        }
+
+        var confirmed = await QueryAsync(temp.Path, db, "--min-sources", "2");
+        var deal = Assert.Single(confirmed);
+        Assert.Equal(("Panasonic", 2), (deal.GetProperty("buyer").GetString(), deal.GetProperty("source_count").GetInt32()));
+        Assert.Equal(2, (await QueryAsync(temp.Path, db, "--min-sources", "1")).Count);
+        Assert.Empty(await QueryAsync(temp.Path, db, "--min-sources", "3", "--metal", "cobalt"));
+        Assert.Equal(["Panasonic", "Toyota Tsusho"], (await QueryAsync(temp.Path, db, "--sort", "sources_desc")).Select(e => e.GetProperty("buyer").GetString()));
+
+        var refused = await CliProcess.RunAsync(temp.Path, "query", "--db", db, "--min-sources", "0");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("--min-sources", refused.StandardError, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<JsonElement>> QueryAsync(string folder, string db, params string[] filters)
+    {
+        var result = await CliProcess.RunAsync(folder, ["query", "--db", db, "--format", "json", .. filters]);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var rows = JsonDocument.Parse(result.StandardOutput);
+        return rows.RootElement.EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+
+    private static Task<LoopbackServer> ServeAsync(IReadOnlyList<Page> pages) =>
+        LoopbackServer.StartAsync(async context =>
+        {
+            var path = (context.Request.Path.Value ?? "/").TrimStart('/');
+            var baseUrl = $"http://{context.Request.Host}/";
+            var feed = pages.Where(p => p.Feed + ".xml" == path).ToList();
+            var page = pages.SingleOrDefault(p => p.Path == path);
+            (int Status, string Type, string Body) answer =
+                feed.Count > 0 ? (200, "application/rss+xml", Rss(baseUrl, feed))
+                : page is not null ? (200, "text/html; charset=utf-8", page.Html())
+                : (404, "text/plain", "not found");
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = answer.Type;
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(answer.Body));
+        });
 
     private static string Rss(string baseUrl, IEnumerable<Page> pages)
     {

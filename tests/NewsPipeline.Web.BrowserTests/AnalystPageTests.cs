@@ -234,6 +234,23 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
         await Expect(page.Locator(Rows)).ToHaveCountAsync(0);
     }
 
+    [SkippableFact]
+    public async Task Min_sources_goes_from_the_url_to_its_input_and_back()
+    {
+        Chromium.Require();
+        await using var session = await BrowserSession.OpenAsync(site, "/?min_sources=1");
+        var page = session.Page;
+        var minSources = page.Locator("input[name=min_sources]");
+        await Expect(minSources).ToHaveValueAsync("1");
+        await Expect(page.Locator(Rows).First).ToBeVisibleAsync();
+
+        await minSources.FillAsync("0");
+        await Expect(page).ToHaveURLAsync(MinSourcesZero());
+        await Expect(page.Locator("#errors")).ToContainTextAsync("min_sources");
+        await Expect(minSources).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<int> TotalAsync(IPage page)
     {
         await Expect(page.Locator("#total")).ToHaveTextAsync(TotalPattern());
@@ -251,6 +268,9 @@ public sealed partial class AnalystPageTests(AnalystSite site) : IClassFixture<A
 
     [GeneratedRegex("metal=gallium")]
     private static partial Regex MetalGallium();
+
+    [GeneratedRegex("min_sources=0")]
+    private static partial Regex MinSourcesZero();
 
     [GeneratedRegex("^gallium$")]
     private static partial Regex ExactlyGallium();

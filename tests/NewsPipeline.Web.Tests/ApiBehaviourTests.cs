@@ -213,6 +213,48 @@ public sealed class ApiBehaviourTests
 
     [SkippableTheory]
     [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
+    public async Task Min_sources_in_the_query_string_keeps_deals_several_articles_reported(ApiBackend backend)
+    {
+        await using var server = await ApiServer.StartAsync(backend);
+        var deal = Corpus.IdOf("fr-gallium") + "-000";
+        Assert.Empty(await server.EventIdsAsync("min_sources=2"));
+
+        // An English outlet reports the same contract a day later; as the worker does, the store attaches it to
+        // the deal and the deal's first article is indexed again.
+        var first = Corpus.Articles().Single(a => a.Article.Id == Corpus.IdOf("fr-gallium"));
+        var (laterArticle, laterEvents, _) = Corpus.Make("en-gallium-again", "en", "feed-en", first.Article.Published!.Value.AddDays(1), "Japanese trader secures Kazakh gallium",
+            "A Japanese trading house has agreed to buy gallium from Kazakhstan under a multi-year contract.", [first.Events[0].Event]);
+        var ingest = await server.Services.GetRequiredService<IPipelineStore>().IngestArticleAsync(laterArticle, laterEvents, CancellationToken.None);
+        Assert.Equal(StoryOutcome.NewSource, Assert.Single(ingest.Events).Outcome);
+        var analyst = server.Services.GetRequiredService<IAnalystStore>();
+        var index = server.Services.GetRequiredService<IEventSearchIndex>();
+        await index.IndexAsync(laterArticle, await analyst.GetEventsOfArticleAsync(laterArticle.Id, CancellationToken.None), CancellationToken.None);
+        await index.IndexAsync(first.Article, await analyst.GetEventsOfArticleAsync(first.Article.Id, CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal([deal], await server.EventIdsAsync("min_sources=2"));
+        Assert.Equal([deal], await server.EventIdsAsync("min_sources=2&metal=gallium&country=JP"));
+        Assert.Empty(await server.EventIdsAsync("min_sources=3"));
+        Assert.Equal(deal, (await server.EventIdsAsync("sort=sources_desc"))[0]);
+        Assert.Equal(2, (await server.GetJsonAsync("/api/events?min_sources=2")).GetProperty("items")[0].GetProperty("source_count").GetInt32());
+        Assert.Equal(1, (await server.GetJsonAsync("/api/facets?min_sources=2")).GetProperty("total").GetInt64());
+        Assert.Equal(await server.EventIdsAsync("limit=500"), await server.EventIdsAsync("limit=500&min_sources=1"));
+
+        using var bad = await server.Client.GetAsync(new Uri("/api/events?min_sources=0", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("min_sources", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var openapi = await server.GetJsonAsync("/openapi/v1.json");
+        var parameters = openapi.GetProperty("paths").GetProperty("/api/events").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        Assert.Equal(SearchParameters.EventNames.Order(StringComparer.Ordinal), parameters.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("query", parameters["min_sources"].GetProperty("in").GetString());
+        Assert.Equal("integer", parameters["min_sources"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Contains("min_sources", openapi.GetProperty("paths").GetProperty("/api/export").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ApiServer.Backends), MemberType = typeof(ApiServer))]
     public async Task Start_up_check_indexes_articles_a_crash_left_out_of_the_index(ApiBackend backend)
     {
         await using var server = await ApiServer.StartAsync(backend);

@@ -75,6 +75,22 @@ internal static class MultilingualCorpus
             "Smelter contracts of the year", "A list of the year's zinc and nickel supply contracts, one line per seller.", events);
     }
 
+    /// <summary>
+    /// The entry with its first event reported by further articles as well (as the store records a deal that other
+    /// outlets, in other languages, reported after the first): one source for the entry itself plus one per key.
+    /// </summary>
+    public static (StoredArticle Article, IReadOnlyList<StoredEvent> Events, ArticleMentions Mentions) Syndicated(
+        (StoredArticle Article, IReadOnlyList<StoredEvent> Events, ArticleMentions Mentions) entry, params (string Key, string Language)[] laterReports)
+    {
+        var first = entry.Events[0];
+        var sources = laterReports.Select((report, i) => new EventSource(
+                Corpus.IdOf(report.Key), "https://news.example/" + report.Key, "feed-" + report.Language, report.Language, report.Key,
+                first.ArticlePublished?.AddHours(i + 1), first.StoredAt.AddHours(i + 1), first.Event))
+            .Prepend(new EventSource(first.ArticleId, first.ArticleUrl, first.FeedName, first.Language, first.ArticleTitle, first.ArticlePublished, first.StoredAt, first.Event))
+            .ToList();
+        return (entry.Article, [first with { Sources = sources }, .. entry.Events.Skip(1)], entry.Mentions);
+    }
+
     private static SupplyEvent Event(
         EventType type, string metal, string? buyer, string? seller, double? tonnes, string start, string origin, string? destination, EventStatus status, string evidence) =>
         new(type, metal, buyer, seller, tonnes, null, start, origin, destination, status, $"{metal} {origin}", evidence);

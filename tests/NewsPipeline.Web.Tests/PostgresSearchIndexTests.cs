@@ -1,5 +1,10 @@
+using System.Text.Json;
+using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Search;
 using NewsPipeline.Search.Postgres;
+using NewsPipeline.Storage.Postgres.Schema;
+using NewsPipeline.TestSupport;
+using Npgsql;
 using Xunit;
 
 namespace NewsPipeline.Web.Tests;
@@ -94,5 +99,39 @@ public sealed class PostgresSearchIndexTests
         Assert.Equal(["tellurium", "tellurium"], hit.Snippet.Where(s => s.Mark).Select(s => s.Text));
         var evidence = await index.SearchEventsAsync(new EventSearch { Text = "shipping" }, CancellationToken.None);
         Assert.Equal(["shipped"], Assert.Single(evidence.Items).Snippet!.Where(s => s.Mark).Select(s => s.Text));
+    }
+
+    [SkippableFact]
+    public async Task Rows_indexed_before_the_source_count_column_take_their_count_from_the_served_row()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await new SchemaMigrator(dataSource, [.. Migration.Embedded().Where(m => m.Version < 6)]).MigrateAsync(CancellationToken.None);
+        var entries = MultilingualCorpus.Articles();
+        var reported = MultilingualCorpus.Syndicated(entries.Single(e => e.Article.Id == Corpus.IdOf("ml-ja")), ("ml-ja-en", "en"), ("ml-ja-zh", "zh"));
+        var rows = new[] { EventRows.From(reported.Events[0]), EventRows.From(entries[0].Events[0]) };
+        foreach (var row in rows)
+        {
+            // What the index wrote before 0006: every column the search needs, the count only inside the row.
+            await using var insert = dataSource.CreateCommand("""
+                INSERT INTO search_events (id, article_id, row_json, type, status, countries, language, feed, parties, party_words,
+                                           date_key, tonnes_desc_key, tonnes_asc_key, text_config, tsv)
+                VALUES ($1, $2, $3::json, 'supply_agreement', 'fact', '{}', $4, $5, '{}', '', 0, -1, 1e300, 'simple', '')
+                """);
+            foreach (var value in new[] { row.Id, row.ArticleId, JsonSerializer.Serialize(row, RecordJson.Options), row.Language, row.Feed })
+            {
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        Assert.Contains(await new SchemaMigrator(dataSource).MigrateAsync(CancellationToken.None), m => m.Version == 6);
+
+        using var index = new PostgresSearchIndex(dataSource, TimeProvider.System);
+        var three = Assert.Single((await index.SearchEventsAsync(new EventSearch { MinSources = 3 }, CancellationToken.None)).Items);
+        Assert.Equal((rows[0].Id, 3), (three.Event.Id, three.Event.SourceCount));
+        Assert.Equal(2, (await index.SearchEventsAsync(new EventSearch { MinSources = 1 }, CancellationToken.None)).Total);
+        Assert.Equal([rows[0].Id, rows[1].Id], (await index.SearchEventsAsync(new EventSearch { Sort = EventSort.SourcesDesc }, CancellationToken.None)).Items.Select(i => i.Event.Id));
     }
 }

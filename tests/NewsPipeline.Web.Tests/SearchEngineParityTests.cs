@@ -56,12 +56,15 @@ public sealed class SearchEngineParityTests(SearchEnginesFixture engines) : ICla
     [InlineData("since=2025-01-01&until=2025-06-30")]
     [InlineData("date_field=start&since=2026-01-01")]
     [InlineData("min_tonnes=100&max_tonnes=10000")]
+    [InlineData("min_sources=2")]
+    [InlineData("min_sources=3&country=JP")]
+    [InlineData("min_sources=1&metal=gallium")]
     [InlineData("q=gallium")]
     [InlineData("q=%D0%B3%D0%B0%D0%BB%D0%BB%D0%B8%D0%B9")]
     [InlineData("q=copper&metal=zinc")]
     public async Task Filters_sorts_and_cursors_give_the_same_pages_on_both_engines(string query)
     {
-        foreach (var sort in new[] { "date_desc", "date_asc", "tonnes_desc", "tonnes_asc" })
+        foreach (var sort in new[] { "date_desc", "date_asc", "tonnes_desc", "tonnes_asc", "sources_desc" })
         {
             var search = engines.Parse(query, sort);
             var lucene = await PagesAsync(engines.Lucene, search);
@@ -71,6 +74,48 @@ public sealed class SearchEngineParityTests(SearchEnginesFixture engines) : ICla
             Assert.Equal(lucene.Ids, postgres.Ids);
             Assert.Equal(lucene.Total, lucene.Ids.Count);
             Assert.Equal(lucene.Ids.Count, lucene.Ids.Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+
+    [SkippableFact]
+    public async Task Min_sources_keeps_deals_reported_often_enough_on_both_engines()
+    {
+        var threeReports = Corpus.IdOf("ml-ja") + "-000";
+        var twoReports = Corpus.IdOf("ml-kk") + "-000";
+        foreach (var (name, index) in engines.Both())
+        {
+            Assert.Equal([threeReports], await IdsAsync(index, "min_sources=3", "date_desc"));
+            Assert.Equal([threeReports, twoReports], (await IdsAsync(index, "min_sources=2", "date_desc")).Order(StringComparer.Ordinal).ToList());
+            Assert.Empty(await IdsAsync(index, "min_sources=4", "date_desc"));
+            Assert.Equal([twoReports], await IdsAsync(index, "min_sources=2&type=production", "date_desc"));
+            Assert.Equal(3, (await index.SearchEventsAsync(engines.Parse("min_sources=3", "date_desc"), CancellationToken.None)).Items.Single().Event.SourceCount);
+
+            var mostReported = await IdsAsync(index, "metal=gallium", "sources_desc");
+            Assert.True(mostReported.Take(2).SequenceEqual([threeReports, twoReports]), $"{name}: {string.Join(", ", mostReported)}");
+            var all = await index.CountAsync(CancellationToken.None);
+            Assert.Equal(all.Events, (await index.SearchEventsAsync(engines.Parse("min_sources=1", "date_desc"), CancellationToken.None)).Total);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_later_report_joining_a_deal_lifts_it_over_min_sources_on_both_engines()
+    {
+        using var folder = new TempDirectory();
+        using var lucene = LuceneSearchIndex.Open(new SearchIndexOptions { IndexDirectory = folder.File("index") });
+        await using var database = await SearchDatabase.CreateAsync();
+        using var postgres = new PostgresSearchIndex(database.DataSource, TimeProvider.System);
+        var alone = MultilingualCorpus.Articles().Single(a => a.Article.Id == Corpus.IdOf("ml-es"));
+        var reported = MultilingualCorpus.Syndicated(alone, ("ml-es-later-pt", "pt"));
+        var search = engines.Parse("min_sources=2", "sources_desc");
+        foreach (var index in new IEventSearchIndex[] { lucene, postgres })
+        {
+            await index.IndexAsync(alone.Article, alone.Events, CancellationToken.None);
+            Assert.Empty((await index.SearchEventsAsync(search, CancellationToken.None)).Items);
+
+            // The worker re-indexes the deal's first article when another article joins it.
+            await index.IndexAsync(reported.Article, reported.Events, CancellationToken.None);
+            var hit = Assert.Single((await index.SearchEventsAsync(search, CancellationToken.None)).Items);
+            Assert.Equal(2, hit.Event.SourceCount);
         }
     }
 
@@ -123,6 +168,9 @@ public sealed class SearchEngineParityTests(SearchEnginesFixture engines) : ICla
         Assert.Equal(await engines.Lucene.CountAsync(CancellationToken.None), await engines.Postgres.CountAsync(CancellationToken.None));
     }
 
+    private async Task<List<string>> IdsAsync(IEventSearchIndex index, string query, string sort) =>
+        (await PagesAsync(index, engines.Parse(query, sort))).Ids;
+
     private static async Task<(long Total, List<string> Ids)> PagesAsync(IEventSearchIndex index, EventSearch search)
     {
         var ids = new List<string>();
@@ -168,7 +216,14 @@ public sealed class SearchEnginesFixture : IAsyncLifetime
     }
 
     public static IReadOnlyList<(StoredArticle Article, IReadOnlyList<StoredEvent> Events)> Articles() =>
-        [.. MultilingualCorpus.Articles().Concat([Corpus.Bulk("parity-bulk", 60, 2019), MultilingualCorpus.ManySellers()]).Select(a => (a.Article, a.Events))];
+        [.. MultilingualCorpus.Articles().Select(Syndicate).Concat([Corpus.Bulk("parity-bulk", 60, 2019), MultilingualCorpus.ManySellers()]).Select(a => (a.Article, a.Events))];
+
+    // Two deals reported more than once: the Japanese contract by three articles, the Kazakh output by two.
+    private static (StoredArticle Article, IReadOnlyList<StoredEvent> Events, ArticleMentions Mentions) Syndicate(
+        (StoredArticle Article, IReadOnlyList<StoredEvent> Events, ArticleMentions Mentions) entry) =>
+        entry.Article.Id == Corpus.IdOf("ml-ja") ? MultilingualCorpus.Syndicated(entry, ("ml-ja-en", "en"), ("ml-ja-zh", "zh"))
+        : entry.Article.Id == Corpus.IdOf("ml-kk") ? MultilingualCorpus.Syndicated(entry, ("ml-kk-ru", "ru"))
+        : entry;
 
     public IEnumerable<(string Name, IEventSearchIndex Index)> Both() => [("lucene", Lucene), ("postgres", Postgres)];
 

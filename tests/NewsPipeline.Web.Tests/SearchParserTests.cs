@@ -65,10 +65,10 @@ public sealed class SearchParserTests
     {
         var parsed = parser.ParseEvents(Pairs(
             ("metal", "mithril"), ("type", "merger"), ("country", "Japan"), ("country_role", "both"), ("since", "2026-02-30"), ("min_tonnes", "-1"),
-            ("max_tonnes", "many"), ("sort", "random"), ("limit", "501"), ("cursor", "%%%"), ("q", "a"), ("q", "b"), ("colour", "red")));
+            ("max_tonnes", "many"), ("min_sources", "0"), ("sort", "random"), ("limit", "501"), ("cursor", "%%%"), ("q", "a"), ("q", "b"), ("colour", "red")));
         Assert.Null(parsed.Value);
         Assert.Equal(
-            ["colour", "country", "country_role", "cursor", "limit", "max_tonnes", "metal", "min_tonnes", "q", "since", "sort", "type"],
+            ["colour", "country", "country_role", "cursor", "limit", "max_tonnes", "metal", "min_sources", "min_tonnes", "q", "since", "sort", "type"],
             parsed.Errors.Select(e => e.Parameter).Order(StringComparer.Ordinal));
     }
 
@@ -77,6 +77,42 @@ public sealed class SearchParserTests
     {
         var parsed = parser.ParseEvents(Pairs(("since", "2026-05-01"), ("until", "2026-04"), ("min_tonnes", "10"), ("max_tonnes", "5"), ("sort", "relevance")));
         Assert.Equal(["max_tonnes", "sort", "until"], parsed.Errors.Select(e => e.Parameter).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1", 1)]
+    [InlineData("3", 3)]
+    [InlineData(" 12 ", 12)]
+    public void Min_sources_is_a_whole_number_of_reports(string text, int expected)
+    {
+        var search = Parse(("min_sources", text), ("sort", "sources_desc"));
+        Assert.Equal(expected, search.MinSources);
+        Assert.Equal(EventSort.SourcesDesc, search.Sort);
+        Assert.Null(Parse(("metal", "gallium")).MinSources);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("2.5")]
+    [InlineData("two")]
+    [InlineData("1e3")]
+    [InlineData("99999999999")]
+    public void Min_sources_below_one_or_not_whole_is_an_error_naming_it(string text)
+    {
+        var parsed = parser.ParseEvents(Pairs(("min_sources", text), ("min_tonnes", "5")));
+        Assert.Null(parsed.Value);
+        var error = Assert.Single(parsed.Errors);
+        Assert.Equal("min_sources", error.Parameter);
+        Assert.Contains(text.Trim(), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Min_sources_takes_one_value()
+    {
+        var twice = parser.ParseEvents(Pairs(("min_sources", "2"), ("min_sources", "3")));
+        Assert.Equal("min_sources", Assert.Single(twice.Errors).Parameter);
+        Assert.Equal(2, Parse(("min_sources", "2"), ("min_sources", "2")).MinSources);
     }
 
     [Fact]

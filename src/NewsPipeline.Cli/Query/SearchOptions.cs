@@ -25,10 +25,11 @@ internal sealed class SearchOptions
         One("--date-field", SearchParameters.DateField, "published (default: the article's date) or start (the event's period)");
         One("--min-tonnes", SearchParameters.MinTonnes, "At least this many tonnes");
         One("--max-tonnes", SearchParameters.MaxTonnes, "At most this many tonnes");
+        One("--min-sources", SearchParameters.MinSources, "Deals reported by at least this many articles (outlets, languages)");
         Many("--language", SearchParameters.Language, "Article language code (fr, ja, kk, …); repeatable");
         Many("--feed", SearchParameters.Feed, "Feed (outlet) name; repeatable");
         One("--text", SearchParameters.Text, "Full-text words over article title and text and the evidence, in any language");
-        One("--sort", SearchParameters.Sort, "date_desc (default), date_asc, tonnes_desc, tonnes_asc or relevance");
+        One("--sort", SearchParameters.Sort, "date_desc (default), date_asc, tonnes_desc, tonnes_asc, sources_desc or relevance");
         if (paging)
         {
             One("--limit", SearchParameters.Limit, $"Events per page, 1 to {EventSearch.MaxLimit} (default {EventSearch.DefaultLimit})");

@@ -37,6 +37,9 @@ public sealed record EventSearch
 
     public double? MaxTonnes { get; init; }
 
+    /// <summary>Only deals reported by at least this many articles (1 or more); null for any.</summary>
+    public int? MinSources { get; init; }
+
     /// <summary>Lower-case language codes of the articles.</summary>
     public IReadOnlyList<string> Languages { get; init; } = [];
 

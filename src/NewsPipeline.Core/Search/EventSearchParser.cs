@@ -29,6 +29,7 @@ public sealed class EventSearchParser(SearchVocabulary vocabulary)
             DateField = ParseSingleEnum(values, SearchParameters.DateField, DateField.Published, errors),
             MinTonnes = ParseTonnes(values, SearchParameters.MinTonnes, errors),
             MaxTonnes = ParseTonnes(values, SearchParameters.MaxTonnes, errors),
+            MinSources = ParseMinSources(values, errors),
             Languages = All(values, SearchParameters.Language).Select(l => l.ToLowerInvariant()).ToList(),
             Feeds = All(values, SearchParameters.Feed),
             Text = Single(values, SearchParameters.Text, errors),
@@ -253,6 +254,23 @@ public sealed class EventSearchParser(SearchVocabulary vocabulary)
         }
 
         errors.Add(new ParameterError(name, $"'{text}' is not a non-negative number of tonnes"));
+        return null;
+    }
+
+    private static int? ParseMinSources(Dictionary<string, List<string>> values, List<ParameterError> errors)
+    {
+        var text = Single(values, SearchParameters.MinSources, errors);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sources) && sources >= 1)
+        {
+            return sources;
+        }
+
+        errors.Add(new ParameterError(SearchParameters.MinSources, $"'{text}' is not a whole number of reports, 1 or more"));
         return null;
     }
 

@@ -9,6 +9,8 @@ public enum EventSort
     /// <summary>Largest tonnage first; events without a tonnage come last.</summary>
     TonnesDesc,
     TonnesAsc,
+    /// <summary>Most reported deal first (the number of articles that reported it), then newest id.</summary>
+    SourcesDesc,
     /// <summary>Best full-text match first; needs <c>q</c>.</summary>
     Relevance,
 }

@@ -14,6 +14,7 @@ public static class SearchParameters
     public const string DateField = "date_field";
     public const string MinTonnes = "min_tonnes";
     public const string MaxTonnes = "max_tonnes";
+    public const string MinSources = "min_sources";
     public const string Language = "language";
     public const string Feed = "feed";
     public const string Text = "q";
@@ -23,7 +24,7 @@ public static class SearchParameters
 
     /// <summary>Every filter and paging name an event query accepts.</summary>
     public static IReadOnlyList<string> EventNames { get; } =
-        [Metal, Type, Status, Country, CountryRole, Company, Since, Until, DateField, MinTonnes, MaxTonnes, Language, Feed, Text, Sort, Limit, Cursor];
+        [Metal, Type, Status, Country, CountryRole, Company, Since, Until, DateField, MinTonnes, MaxTonnes, MinSources, Language, Feed, Text, Sort, Limit, Cursor];
 
     /// <summary>The names an article search accepts.</summary>
     public static IReadOnlyList<string> ArticleNames { get; } = [Text, Language, Limit, Cursor];

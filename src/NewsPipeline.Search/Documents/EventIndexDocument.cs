@@ -44,6 +44,10 @@ internal static class EventIndexDocument
         SortableDouble(doc, IndexFields.TonnesDescKey, SortKeys.TonnesDescending(row));
         SortableDouble(doc, IndexFields.TonnesAscKey, SortKeys.TonnesAscending(row));
 
+        // Rewritten with the owner article whenever a later report joins the deal, so the count stays current.
+        doc.Add(new Int32Field(IndexFields.SourceCount, row.SourceCount, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(IndexFields.SourceCount, row.SourceCount));
+
         var dateKey = SortKeys.DateKey(row);
         doc.Add(new Int64Field(IndexFields.DateKey, dateKey, Field.Store.NO));
         doc.Add(new NumericDocValuesField(IndexFields.DateKey, dateKey));

@@ -39,6 +39,9 @@ internal static class IndexFields
     /// <summary>Tonnes for the ascending sort: absent tonnage is the largest double so it comes last.</summary>
     public const string TonnesAscKey = "tonnes_asc_key";
 
+    /// <summary>How many articles reported the deal: indexed for the min_sources filter, doc values for its sort.</summary>
+    public const string SourceCount = "source_count";
+
     /// <summary>First day of the event period as yyyymmdd, 0 when undated: the date sort key.</summary>
     public const string DateKey = "date_key";
     public const string PeriodFrom = "period_from";

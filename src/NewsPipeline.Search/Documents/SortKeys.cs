@@ -23,6 +23,7 @@ internal static class SortKeys
         EventSort.DateDesc or EventSort.DateAsc => DateKey(row),
         EventSort.TonnesDesc => TonnesDescending(row),
         EventSort.TonnesAsc => TonnesAscending(row),
+        EventSort.SourcesDesc => row.SourceCount,
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "relevance pages resume by position"),
     };
 }

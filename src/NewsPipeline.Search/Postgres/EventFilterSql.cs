@@ -43,6 +43,11 @@ internal static class EventFilterSql
             conditions.Add($"e.tonnes <= {parameters.Add(max, NpgsqlDbType.Double)}");
         }
 
+        if (search.MinSources is { } minSources)
+        {
+            conditions.Add($"e.source_count >= {parameters.Add(minSources, NpgsqlDbType.Integer)}");
+        }
+
         if (search.Text is { } text)
         {
             conditions.Add(FullTextSql.Matches("e", text, parameters));
@@ -58,6 +63,7 @@ internal static class EventFilterSql
         EventSort.DateAsc => "e.date_key ASC, e.id ASC",
         EventSort.TonnesDesc => "e.tonnes_desc_key DESC, e.id DESC",
         EventSort.TonnesAsc => "e.tonnes_asc_key ASC, e.id ASC",
+        EventSort.SourcesDesc => "e.source_count DESC, e.id DESC",
         _ => "rank DESC, e.id ASC",
     };
 
@@ -71,6 +77,7 @@ internal static class EventFilterSql
             EventSort.DateAsc => $"(e.date_key, e.id) > ({parameters.Add((int)cursor.Value, NpgsqlDbType.Integer)}, {id})",
             EventSort.TonnesDesc => $"(e.tonnes_desc_key, e.id) < ({parameters.Add(cursor.Value, NpgsqlDbType.Double)}, {id})",
             EventSort.TonnesAsc => $"(e.tonnes_asc_key, e.id) > ({parameters.Add(cursor.Value, NpgsqlDbType.Double)}, {id})",
+            EventSort.SourcesDesc => $"(e.source_count, e.id) < ({parameters.Add((int)cursor.Value, NpgsqlDbType.Integer)}, {id})",
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "relevance pages resume by position"),
         };
     }

@@ -26,7 +26,7 @@ internal static class SearchRowWriter
             origin text, destination text, countries text[], language text, feed text, buyer text, seller text,
             parties text[], party_words text, tonnes double precision, date_key integer, tonnes_desc_key double precision,
             tonnes_asc_key double precision, period_from date, period_to date, published_day date, month text,
-            text_config text, words text, folded text) ON COMMIT DELETE ROWS
+            text_config text, words text, folded text, source_count integer) ON COMMIT DELETE ROWS
         """;
 
     private static readonly string[] ArticleColumns = ["id", "url", "title", "body", "language", "feed", "published", "text_config", "tsv", "folded"];
@@ -35,7 +35,7 @@ internal static class SearchRowWriter
     [
         "id", "article_id", "row_json", "metal", "type", "status", "origin", "destination", "countries", "language", "feed", "buyer", "seller",
         "parties", "party_words", "tonnes", "date_key", "tonnes_desc_key", "tonnes_asc_key", "period_from", "period_to", "published_day", "month",
-        "text_config", "tsv", "folded",
+        "text_config", "tsv", "folded", "source_count",
     ];
 
     // Empty tsvectors for trigram rows (words is null there): they are found through their folded text.
@@ -56,7 +56,7 @@ internal static class SearchRowWriter
                i.period_to, i.published_day, i.month, i.text_config::regconfig,
                CASE WHEN i.words IS NULL THEN ''::tsvector
                     ELSE to_tsvector(i.text_config::regconfig, i.words) || coalesce(a.tsv, ''::tsvector) END,
-               i.folded
+               i.folded, i.source_count
         FROM search_events_in i LEFT JOIN search_articles a ON a.id = i.indexed_article_id
         ON CONFLICT (id) DO UPDATE SET {Excluded(EventColumns)}
         """;
@@ -117,7 +117,7 @@ internal static class SearchRowWriter
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY search_events_in (id, article_id, indexed_article_id, row_json, metal, type, status, origin, destination, countries, language, feed, " +
             "buyer, seller, parties, party_words, tonnes, date_key, tonnes_desc_key, tonnes_asc_key, period_from, period_to, published_day, month, " +
-            "text_config, words, folded) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "text_config, words, folded, source_count) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (row, article) in events)
         {
             var method = TextSearchLanguages.For(row.Language);
@@ -152,6 +152,7 @@ internal static class SearchRowWriter
             await TextAsync(copy, method.Config, cancellationToken);
             await TextAsync(copy, method.Trigram ? null : words, cancellationToken);
             await TextAsync(copy, method.Trigram ? FoldedText.Of(words + "\n" + Clean(article.Text)).Text : null, cancellationToken);
+            await ValueAsync<int>(copy, row.SourceCount, NpgsqlDbType.Integer, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

@@ -27,6 +27,11 @@ internal sealed class EventQueryBuilder(LanguageAnalysis analysis)
             query.Add(NumericRangeQuery.NewDoubleRange(IndexFields.Tonnes, search.MinTonnes, search.MaxTonnes, true, true), Occur.MUST);
         }
 
+        if (search.MinSources is { } minSources)
+        {
+            query.Add(NumericRangeQuery.NewInt32Range(IndexFields.SourceCount, minSources, null, true, true), Occur.MUST);
+        }
+
         if (search.Text is { } text)
         {
             query.Add(FullText(text), Occur.MUST);
@@ -53,9 +58,15 @@ internal sealed class EventQueryBuilder(LanguageAnalysis analysis)
     /// <summary>Restricts <paramref name="filters"/> to what sorts strictly after the cursor's (key, id).</summary>
     public static Query After(Query filters, EventSort sort, SearchCursor cursor)
     {
-        var descending = sort is EventSort.DateDesc or EventSort.TonnesDesc;
+        var descending = sort is EventSort.DateDesc or EventSort.TonnesDesc or EventSort.SourcesDesc;
         Query beyondKey, sameKey;
-        if (sort is EventSort.DateDesc or EventSort.DateAsc)
+        if (sort is EventSort.SourcesDesc)
+        {
+            var count = (int)cursor.Value;
+            beyondKey = NumericRangeQuery.NewInt32Range(IndexFields.SourceCount, null, count, true, false);
+            sameKey = NumericRangeQuery.NewInt32Range(IndexFields.SourceCount, count, count, true, true);
+        }
+        else if (sort is EventSort.DateDesc or EventSort.DateAsc)
         {
             var key = (long)cursor.Value;
             beyondKey = descending
@@ -90,6 +101,7 @@ internal sealed class EventQueryBuilder(LanguageAnalysis analysis)
         EventSort.DateAsc => new Sort(new SortField(IndexFields.DateKey, SortFieldType.INT64, false), new SortField(IndexFields.Id, SortFieldType.STRING, false)),
         EventSort.TonnesDesc => new Sort(new SortField(IndexFields.TonnesDescKey, SortFieldType.DOUBLE, true), new SortField(IndexFields.Id, SortFieldType.STRING, true)),
         EventSort.TonnesAsc => new Sort(new SortField(IndexFields.TonnesAscKey, SortFieldType.DOUBLE, false), new SortField(IndexFields.Id, SortFieldType.STRING, false)),
+        EventSort.SourcesDesc => new Sort(new SortField(IndexFields.SourceCount, SortFieldType.INT32, true), new SortField(IndexFields.Id, SortFieldType.STRING, true)),
         _ => new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.Id, SortFieldType.STRING, false)),
     };
 

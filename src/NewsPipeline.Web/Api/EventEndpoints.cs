@@ -12,10 +12,12 @@ internal static class EventEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/events", ListEvents).WithName("ListEvents").WithSummary("Events matching the filters, one page at a time");
+        api.MapGet("/events", ListEvents).WithName("ListEvents").WithSummary("Events matching the filters, one page at a time")
+            .WithSearchParameters(SearchParameters.EventNames);
         api.MapGet("/events/{id}", GetEvent).WithName("GetEvent").WithSummary("One event with its article, evidence offsets, mentions and sources");
         api.MapGet("/articles/{id}", GetArticle).WithName("GetArticle").WithSummary("One article with its events and mentions");
-        api.MapGet("/facets", Facets).WithName("Facets").WithSummary("Counts per metal, country, type, status, month, party, flow over every matching event");
+        api.MapGet("/facets", Facets).WithName("Facets").WithSummary("Counts per metal, country, type, status, month, party, flow over every matching event")
+            .WithSearchParameters(SearchParameters.EventNames.Except([SearchParameters.Sort, SearchParameters.Limit, SearchParameters.Cursor]));
         api.MapGet("/search", SearchArticles).WithName("SearchArticles").WithSummary("Full-text search over article titles and text, with highlighted snippets");
     }
 

@@ -13,7 +13,8 @@ internal static class ExportEndpoints
     private static readonly string[] AlsoAllowed = [FormatParameter];
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/export", ExportAsync).WithName("Export").WithSummary("All matching events as CSV, JSON Lines or xlsx");
+        api.MapGet("/export", ExportAsync).WithName("Export").WithSummary("All matching events as CSV, JSON Lines or xlsx")
+            .WithSearchParameters(SearchParameters.EventNames.Except([SearchParameters.Limit, SearchParameters.Cursor]));
 
     private static async Task<IResult> ExportAsync(HttpContext context, EventSearchParser parser, IEventSearchIndex index, TimeProvider time)
     {

@@ -5,10 +5,10 @@
 /** Filter parameters of the API contract; repeated keys mean OR. */
 export const FILTER_KEYS = Object.freeze([
   'q', 'metal', 'type', 'status', 'country', 'country_role', 'company', 'since', 'until', 'date_field',
-  'min_tonnes', 'max_tonnes', 'language', 'feed',
+  'min_tonnes', 'max_tonnes', 'min_sources', 'language', 'feed',
 ]);
 
-export const SORTS = Object.freeze(['date_desc', 'date_asc', 'tonnes_desc', 'tonnes_asc', 'relevance']);
+export const SORTS = Object.freeze(['date_desc', 'date_asc', 'tonnes_desc', 'tonnes_asc', 'sources_desc', 'relevance']);
 export const PAGE_SIZES = Object.freeze([25, 50, 100, 200]);
 export const DEFAULT_LIMIT = 50;
 
