@@ -10,6 +10,7 @@ using NewsPipeline.Cli.Output;
 using NewsPipeline.Cli.Worker;
 using NewsPipeline.Core.Alerts;
 using NewsPipeline.Core.Storage;
+using NewsPipeline.Storage;
 
 namespace NewsPipeline.Cli.Commands;
 
@@ -67,9 +68,13 @@ internal static class DemoCommand
         await output.WriteLineAsync();
         await EventFormatter.WriteAsync(output, events, EventFormat.Table);
         await output.WriteLineAsync();
-        await output.WriteLineAsync("Next: newspipeline query --metal gallium            (filters: --country --company --type --since --until --min-tonnes --text)");
-        await output.WriteLineAsync("      newspipeline query --metal gallium --format csv --output gallium.csv");
-        await output.WriteLineAsync($"Open the analysts' page: newspipeline serve --store {store.Describe()}   then browse http://127.0.0.1:5080/");
+        // The hints must work when pasted: name a store that is not the default, quoted for the shell.
+        var storeFlag = store.IsPostgres || !string.Equals(store.LiteDb?.DatabasePath, Path.GetFullPath(LiteDbStoreOptions.DefaultDatabasePath), StringComparison.Ordinal)
+            ? $" --store '{store.Describe().Replace("'", "'\\''", StringComparison.Ordinal)}'"
+            : "";
+        await output.WriteLineAsync($"Next: newspipeline query{storeFlag} --metal gallium            (filters: --country --company --type --since --until --min-tonnes --min-sources --text)");
+        await output.WriteLineAsync($"      newspipeline query{storeFlag} --metal gallium --format csv --output gallium.csv");
+        await output.WriteLineAsync($"Open the analysts' page: newspipeline serve{storeFlag}   then browse http://127.0.0.1:5080/");
         return cycle.FeedFailures == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 }
