@@ -14,12 +14,10 @@ public sealed partial class PostgresPipelineStore : IAlertStore
 
     public async Task SaveSubscriptionAsync(AlertSubscription subscription, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO alert_subscriptions (name, record) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET record = excluded.record", connection);
-        command.Parameters.Add(StoreRows.Text(subscription.Name));
-        command.Parameters.Add(StoreRows.Jsonb(StoreRows.Json(subscription)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(
+            "INSERT INTO alert_subscriptions (name, record) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET record = excluded.record",
+            [StoreRows.Text(subscription.Name), StoreRows.Jsonb(StoreRows.Json(subscription))],
+            cancellationToken);
     }
 
     public async Task<AlertSubscription?> GetSubscriptionAsync(string name, CancellationToken cancellationToken)

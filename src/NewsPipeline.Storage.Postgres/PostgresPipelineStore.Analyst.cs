@@ -24,12 +24,10 @@ public sealed partial class PostgresPipelineStore : IAnalystStore
 
     public async Task SaveMentionsAsync(ArticleMentions mentions, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO mentions (article_id, record) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET record = excluded.record", connection);
-        command.Parameters.Add(StoreRows.Text(mentions.ArticleId));
-        command.Parameters.Add(StoreRows.Jsonb(StoreRows.Json(mentions)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(
+            "INSERT INTO mentions (article_id, record) VALUES ($1, $2) ON CONFLICT (article_id) DO UPDATE SET record = excluded.record",
+            [StoreRows.Text(mentions.ArticleId), StoreRows.Jsonb(StoreRows.Json(mentions))],
+            cancellationToken);
     }
 
     public async Task<ArticleMentions?> GetMentionsAsync(string articleId, CancellationToken cancellationToken)
@@ -59,14 +57,10 @@ public sealed partial class PostgresPipelineStore : IAnalystStore
 
     public async Task AddSavedSearchAsync(SavedSearch search, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("INSERT INTO saved_searches (id, name, query, created_at, record) VALUES ($1, $2, $3, $4, $5)", connection);
-        command.Parameters.Add(StoreRows.Text(search.Id));
-        command.Parameters.Add(StoreRows.Text(search.Name));
-        command.Parameters.Add(StoreRows.Text(search.Query));
-        command.Parameters.Add(StoreRows.Instant(search.CreatedAt));
-        command.Parameters.Add(StoreRows.Jsonb(StoreRows.Json(search)));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await ExecuteAsync(
+            "INSERT INTO saved_searches (id, name, query, created_at, record) VALUES ($1, $2, $3, $4, $5)",
+            [StoreRows.Text(search.Id), StoreRows.Text(search.Name), StoreRows.Text(search.Query), StoreRows.Instant(search.CreatedAt), StoreRows.Jsonb(StoreRows.Json(search))],
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<SavedSearch>> ListSavedSearchesAsync(CancellationToken cancellationToken)
@@ -85,10 +79,7 @@ public sealed partial class PostgresPipelineStore : IAnalystStore
 
     public async Task<bool> DeleteSavedSearchAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("DELETE FROM saved_searches WHERE id = $1", connection);
-        command.Parameters.Add(StoreRows.Text(id));
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await ExecuteAsync("DELETE FROM saved_searches WHERE id = $1", [StoreRows.Text(id)], cancellationToken) > 0;
     }
 
     // The row parameters of a record, written as one binary COPY row (the same values the INSERTs send).

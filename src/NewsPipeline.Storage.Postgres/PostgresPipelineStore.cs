@@ -135,6 +135,15 @@ public sealed partial class PostgresPipelineStore : IPipelineStore
         return await dataSource.OpenConnectionAsync(cancellationToken);
     }
 
+    // Statements without results (upserts, deletes) on a connection of their own.
+    private async Task<int> ExecuteAsync(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     // One value of the first row, or default when there is no row or it is NULL.
     private async Task<T?> ScalarAsync<T>(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {

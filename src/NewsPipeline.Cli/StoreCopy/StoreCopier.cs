@@ -24,8 +24,8 @@ internal sealed class StoreCopier(StoreAccess source, StoreAccess target, int ba
         var statistics = await source.Pipeline.GetStatisticsAsync(cancellationToken);
         return
         [
-            await CopyFeedsAsync(cancellationToken),
-            await CopySubscriptionsAsync(cancellationToken),
+            await CopyWholeAsync("feeds", await source.Pipeline.ListFeedStatesAsync(cancellationToken), target.Pipeline.SaveFeedStateAsync, cancellationToken),
+            await CopyWholeAsync("subscriptions", await source.Alerts.ListSubscriptionsAsync(cancellationToken), target.Alerts.SaveSubscriptionAsync, cancellationToken),
             await CopySavedSearchesAsync(cancellationToken),
             await CopyArticlesAsync(statistics.Articles, cancellationToken),
             await CopyMentionsAsync(cancellationToken),
@@ -33,29 +33,16 @@ internal sealed class StoreCopier(StoreAccess source, StoreAccess target, int ba
         ];
     }
 
-    // Feed state is small and upserted whole: writing it again is the same as skipping it.
-    private async Task<CopiedKind> CopyFeedsAsync(CancellationToken cancellationToken)
+    // Feed state and subscriptions are few and upserted whole: writing one again is the same as skipping it.
+    private async Task<CopiedKind> CopyWholeAsync<T>(string kind, IReadOnlyList<T> records, Func<T, CancellationToken, Task> save, CancellationToken cancellationToken)
     {
-        var feeds = await source.Pipeline.ListFeedStatesAsync(cancellationToken);
-        foreach (var feed in feeds)
+        foreach (var record in records)
         {
-            await target.Pipeline.SaveFeedStateAsync(feed, cancellationToken);
+            await save(record, cancellationToken);
         }
 
-        Report("feeds", feeds.Count, feeds.Count);
-        return new CopiedKind("feeds", feeds.Count, 0);
-    }
-
-    private async Task<CopiedKind> CopySubscriptionsAsync(CancellationToken cancellationToken)
-    {
-        var subscriptions = await source.Alerts.ListSubscriptionsAsync(cancellationToken);
-        foreach (var subscription in subscriptions)
-        {
-            await target.Alerts.SaveSubscriptionAsync(subscription, cancellationToken);
-        }
-
-        Report("subscriptions", subscriptions.Count, subscriptions.Count);
-        return new CopiedKind("subscriptions", subscriptions.Count, 0);
+        Report(kind, records.Count, records.Count);
+        return new CopiedKind(kind, records.Count, 0);
     }
 
     private async Task<CopiedKind> CopySavedSearchesAsync(CancellationToken cancellationToken)
