@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Alerts.Web;
+using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Web.Api;
@@ -50,12 +51,43 @@ public static class WebApi
         return app;
     }
 
-    private static async Task<IResult> HealthAsync(IPipelineStore store, IEventSearchIndex index, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store (kind, reachability, schema version), what it holds, and who polls what (feeds leased per worker,
+    /// leases left behind by a dead worker, hosts backing off). 503 when the database does not answer, so a load
+    /// balancer or systemd watchdog stops sending work here.
+    /// </summary>
+    private static async Task<IResult> HealthAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var stats = await store.GetStatisticsAsync(cancellationToken);
-        var indexed = await index.CountAsync(cancellationToken);
+        var services = context.RequestServices;
+        var health = services.GetService<IStoreHealth>() is { } check ? await check.CheckAsync(cancellationToken) : new StoreHealth("litedb", Reachable: true);
+        var database = new { reachable = health.Reachable, schema_version = health.SchemaVersion, pending_migrations = health.PendingMigrations, problem = health.Problem };
+        if (!health.Reachable)
+        {
+            return Results.Json(new { status = "unavailable", store = health.Kind, database }, ApiJson.Options, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var stats = await services.GetRequiredService<IPipelineStore>().GetStatisticsAsync(cancellationToken);
+        var indexed = await services.GetRequiredService<IEventSearchIndex>().CountAsync(cancellationToken);
+        var leases = services.GetService<IPollCoordinator>() is { } coordinator ? await coordinator.DescribeAsync(cancellationToken) : null;
         return Results.Json(
-            new { status = "ok", store = "litedb", events = stats.Events, articles = stats.Articles, feeds = stats.Feeds, indexed_events = indexed.Events, indexed_articles = indexed.Articles },
+            new
+            {
+                status = health.PendingMigrations > 0 ? "degraded" : "ok",
+                store = health.Kind,
+                database,
+                events = stats.Events,
+                articles = stats.Articles,
+                feeds = stats.Feeds,
+                indexed_events = indexed.Events,
+                indexed_articles = indexed.Articles,
+                leases = leases is null ? null : new
+                {
+                    coordinator = leases.Kind,
+                    feeds_by_worker = leases.LeasedFeedsByWorker,
+                    expired = leases.ExpiredLeases,
+                    hosts_in_backoff = leases.HostsInBackoff.Select(h => new { host = h.Host, failures = h.Failures, seconds_left = Math.Round(h.For.TotalSeconds, 1) }),
+                },
+            },
             ApiJson.Options);
     }
 

@@ -20,9 +20,9 @@ public sealed class DemoAlertTests
         var db = new FileInfo(temp.File("demo.db"));
 
         var first = new StringWriter();
-        await DemoCommand.RunAsync(db, verbose: false, first, CancellationToken.None);
+        await DemoCommand.RunAsync(StoreSettings.For(db.FullName), verbose: false, first, CancellationToken.None);
         var second = new StringWriter();
-        await DemoCommand.RunAsync(db, verbose: false, second, CancellationToken.None);
+        await DemoCommand.RunAsync(StoreSettings.For(db.FullName), verbose: false, second, CancellationToken.None);
 
         var alerts = first.ToString().Split('\n').Where(l => l.StartsWith("ALERT [" + DemoSubscription.Name + "]", StringComparison.Ordinal)).ToList();
         var gallium = Assert.Single(alerts, l => l.Contains("supply_agreement, gallium,", StringComparison.Ordinal));

@@ -1,5 +1,6 @@
 using NewsPipeline.Cli.Commands;
 using NewsPipeline.Cli.Demo;
+using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Storage;
@@ -32,9 +33,9 @@ public sealed class DemoTests
         var db = new FileInfo(temp.File("demo.db"));
 
         var first = new StringWriter();
-        var exit = await DemoCommand.RunAsync(db, verbose: false, first, CancellationToken.None);
+        var exit = await DemoCommand.RunAsync(StoreSettings.For(db.FullName), verbose: false, first, CancellationToken.None);
         var second = new StringWriter();
-        await DemoCommand.RunAsync(db, verbose: false, second, CancellationToken.None);
+        await DemoCommand.RunAsync(StoreSettings.For(db.FullName), verbose: false, second, CancellationToken.None);
 
         Assert.Equal(0, exit);
         Assert.Contains("Mitsubishi Corporation RtM Japan", first.ToString(), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Worker;
+using NewsPipeline.Core.Feeds;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Extraction;
 using NewsPipeline.Ingestion;
@@ -16,7 +17,7 @@ internal sealed class PipelineFixture : IAsyncDisposable
     public PipelineFixture(string databasePath, TimeProvider? time = null, WorkerOptions? worker = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new PipelineSettings(
-            new LiteDbStoreOptions { DatabasePath = databasePath },
+            new StoreSettings { LiteDb = new LiteDbStoreOptions { DatabasePath = databasePath } },
             new IngestionOptions { RequestTimeout = TimeSpan.FromSeconds(5) },
             // Tests that are not about politeness poll several loopback feeds in one pass without waiting out a host gap.
             worker ?? new WorkerOptions { MinimumHostGap = TimeSpan.Zero },
@@ -35,6 +36,8 @@ internal sealed class PipelineFixture : IAsyncDisposable
     public IngestCycle Cycle => provider.GetRequiredService<IngestCycle>();
 
     public IPipelineStore Store => provider.GetRequiredService<IPipelineStore>();
+
+    public IPollCoordinator Coordinator => provider.GetRequiredService<IPollCoordinator>();
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
 }

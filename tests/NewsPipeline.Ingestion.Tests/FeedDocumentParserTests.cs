@@ -28,6 +28,21 @@ public sealed class FeedDocumentParserTests
     }
 
     [Fact]
+    public void Item_text_is_free_of_nul_characters_whatever_the_feed_sent()
+    {
+        // JSON allows \u0000; a server-side store refuses it.
+        const string json = """
+            {"version":"https://jsonfeed.org/version/1.1","title":"Minerais","items":[
+             {"id":"1","url":"https://mining.example.com/gallium","title":"Gallium\u0000 : accord conclu à Astana","summary":"Қазақстан\u0000 галлий"}]}
+            """;
+
+        var feed = Parse(json);
+
+        Assert.Equal("Gallium\uFFFD : accord conclu à Astana", feed.Entries[0].Title);
+        Assert.Equal("Қазақстан\uFFFD галлий", feed.Entries[0].Summary);
+    }
+
+    [Fact]
     public void Junk_before_the_root_and_after_its_end_is_ignored()
     {
         const string xml = """

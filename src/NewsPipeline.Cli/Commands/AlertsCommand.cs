@@ -10,13 +10,13 @@ using NewsPipeline.Core.Extraction;
 using NewsPipeline.Core.Json;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Extraction;
-using NewsPipeline.Storage.LiteDb;
 
 namespace NewsPipeline.Cli.Commands;
 
 /// <summary>
-/// `alerts add|list|show|remove|test`: subscriptions to new supply deals, kept in the store. Opens the store file
-/// directly, so it runs while no worker holds it; a running worker serves the same operations under /alerts.
+/// `alerts add|list|show|remove|test`: subscriptions to new supply deals, kept in the store. Opens the store
+/// directly: a LiteDB file only while no worker holds it (a running worker serves the same operations under
+/// /alerts), a PostgreSQL store at any time.
 /// </summary>
 internal static class AlertsCommand
 {
@@ -34,7 +34,7 @@ internal static class AlertsCommand
 
     private static Command Add()
     {
-        var db = CommonOptions.Database();
+        var db = CommonOptions.Store();
         var name = new Argument<string>("name") { Description = "Subscription name (letters, digits, - _ .)" };
         var rule = new RuleOptions();
         var webhook = Many("--webhook", "Webhook URL (repeatable)");
@@ -109,8 +109,8 @@ internal static class AlertsCommand
                 throw new UsageException("invalid subscription:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
             }
 
-            using var store = Open(parse.GetValue(db)!, mustExist: false);
-            await store.SaveSubscriptionAsync(check.Subscription!, cancellationToken);
+            await using var access = Open(CommonOptions.ReadStore(parse, db), mustExist: false);
+            await access.Alerts.SaveSubscriptionAsync(check.Subscription!, cancellationToken);
             await Console.Out.WriteLineAsync($"Subscription {draft.Name} saved ({channels.Count} channel(s), {(period is null ? "immediate" : "digest every " + period)}).");
             return ExitCodes.Success;
         });
@@ -119,15 +119,15 @@ internal static class AlertsCommand
 
     private static Command List()
     {
-        var db = CommonOptions.Database();
+        var db = CommonOptions.Store();
         var command = new Command("list", "List subscriptions with their pending, delivered and failed alerts") { db };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            using var store = Open(parse.GetValue(db)!, mustExist: true);
+            await using var access = Open(CommonOptions.ReadStore(parse, db), mustExist: true);
             var rows = new List<string[]>();
-            foreach (var subscription in await store.ListSubscriptionsAsync(cancellationToken))
+            foreach (var subscription in await access.Alerts.ListSubscriptionsAsync(cancellationToken))
             {
-                var deliveries = await store.ListDeliveriesAsync(subscription.Name, int.MaxValue, cancellationToken);
+                var deliveries = await access.Alerts.ListDeliveriesAsync(subscription.Name, int.MaxValue, cancellationToken);
                 rows.Add([
                     subscription.Name,
                     subscription.Mode == AlertMode.Digest ? "digest " + subscription.DigestPeriod : "immediate",
@@ -144,17 +144,17 @@ internal static class AlertsCommand
 
     private static Command Show()
     {
-        var db = CommonOptions.Database();
+        var db = CommonOptions.Store();
         var name = new Argument<string>("name");
         var command = new Command("show", "Show a subscription (secrets hidden) and its delivery history") { db, name };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            using var store = Open(parse.GetValue(db)!, mustExist: true);
-            var subscription = await store.GetSubscriptionAsync(parse.GetValue(name)!, cancellationToken)
+            await using var access = Open(CommonOptions.ReadStore(parse, db), mustExist: true);
+            var subscription = await access.Alerts.GetSubscriptionAsync(parse.GetValue(name)!, cancellationToken)
                 ?? throw new UsageException($"no subscription named {parse.GetValue(name)}");
             await Console.Out.WriteLineAsync(JsonSerializer.Serialize(AlertEndpoints.Redact(subscription), RecordJson.Indented));
             await Console.Out.WriteLineAsync();
-            var deliveries = await store.ListDeliveriesAsync(subscription.Name, 200, cancellationToken);
+            var deliveries = await access.Alerts.ListDeliveriesAsync(subscription.Name, 200, cancellationToken);
             await Console.Out.WriteLineAsync($"Delivery history ({deliveries.Count} rows, newest first):");
             foreach (var delivery in deliveries)
             {
@@ -179,13 +179,13 @@ internal static class AlertsCommand
 
     private static Command Remove()
     {
-        var db = CommonOptions.Database();
+        var db = CommonOptions.Store();
         var name = new Argument<string>("name");
         var command = new Command("remove", "Remove a subscription and its pending alerts") { db, name };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            using var store = Open(parse.GetValue(db)!, mustExist: true);
-            if (!await store.RemoveSubscriptionAsync(parse.GetValue(name)!, cancellationToken))
+            await using var access = Open(CommonOptions.ReadStore(parse, db), mustExist: true);
+            if (!await access.Alerts.RemoveSubscriptionAsync(parse.GetValue(name)!, cancellationToken))
             {
                 throw new UsageException($"no subscription named {parse.GetValue(name)}");
             }
@@ -198,18 +198,18 @@ internal static class AlertsCommand
 
     private static Command Test()
     {
-        var db = CommonOptions.Database();
+        var db = CommonOptions.Store();
         var name = new Argument<string?>("name") { Description = "A stored subscription; or give the rule with the flags", Arity = ArgumentArity.ZeroOrOne };
         var rule = new RuleOptions();
         var command = new Command("test", "Show which stored deals a rule would alert on, without sending anything") { db, name };
         rule.AddTo(command);
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            using var store = Open(parse.GetValue(db)!, mustExist: true);
+            await using var access = Open(CommonOptions.ReadStore(parse, db), mustExist: true);
             AlertRule tested;
             if (parse.GetValue(name) is { } stored)
             {
-                tested = (await store.GetSubscriptionAsync(stored, cancellationToken) ?? throw new UsageException($"no subscription named {stored}")).Rule;
+                tested = (await access.Alerts.GetSubscriptionAsync(stored, cancellationToken) ?? throw new UsageException($"no subscription named {stored}")).Rule;
             }
             else
             {
@@ -224,7 +224,7 @@ internal static class AlertsCommand
                 tested = check.Subscription!.Rule;
             }
 
-            var events = await store.QueryEventsAsync(new EventQuery(Limit: int.MaxValue), cancellationToken);
+            var events = await access.Pipeline.QueryEventsAsync(new EventQuery(Limit: int.MaxValue), cancellationToken);
             var matching = events.Where(e => AlertRuleMatcher.Matches(tested, e)).ToList();
             await Console.Out.WriteLineAsync($"{matching.Count} of {events.Count} stored deals would fire:");
             await EventFormatter.WriteAsync(Console.Out, matching, EventFormat.Table);
@@ -235,14 +235,14 @@ internal static class AlertsCommand
 
     private static SubscriptionValidator Validator() => new(AlertVocabulary.Load(PipelineSettings.Default("unused.db").ModelsDirectory));
 
-    private static LiteDbPipelineStore Open(FileInfo db, bool mustExist)
+    private static StoreAccess Open(StoreSettings store, bool mustExist)
     {
-        if (mustExist && !db.Exists)
+        if (mustExist)
         {
-            throw new UsageException($"no store at {db.FullName}: run 'newspipeline demo' or 'newspipeline run' first, or pass --db");
+            store.RequireExisting();
         }
 
-        return LiteDbPipelineStore.Open(PipelineSettings.Default(db.FullName).Store, TimeProvider.System);
+        return StoreAccess.Open(store, TimeProvider.System);
     }
 
     private static Option<string[]> Many(string name, string description) => new(name) { Description = description, AllowMultipleArgumentsPerToken = false };

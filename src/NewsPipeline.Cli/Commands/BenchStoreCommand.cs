@@ -1,79 +1,107 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NewsPipeline.Cli.Bench;
+using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Core.Search;
 using NewsPipeline.Core.Storage;
 using NewsPipeline.Extraction;
 using NewsPipeline.Search;
 using NewsPipeline.Search.Vocabulary;
-using NewsPipeline.Storage;
-using NewsPipeline.Storage.LiteDb;
 
 namespace NewsPipeline.Cli.Commands;
 
 /// <summary>
-/// `bench store`: loads generated events and articles into a fresh default store (LiteDB) and its search index
-/// (Lucene), then prints load time, sizes and p50/p99 latencies of typical analyst queries, beside a baseline
-/// measured in the same run: the same first query through LiteDB's own indexes.
+/// `bench store`: loads generated events and articles into a fresh store and its search engine — the embedded
+/// default (LiteDB + Lucene) or PostgreSQL (COPY bulk load + the server's full-text search), chosen by --store —
+/// then prints load time, sizes and p50/p99 latencies of typical analyst queries, beside a baseline measured in the
+/// same run: the same first query through the store's own indexes.
 /// </summary>
 internal static class BenchStoreCommand
 {
     private const int BatchArticles = 2000;
+    private const string DefaultBenchStore = "./bench/bench-store.db";
 
     public static Command Create()
     {
         var events = new Option<int>("--events") { Description = "Events to generate", DefaultValueFactory = _ => 1_000_000 };
         var articles = new Option<int>("--articles") { Description = "Articles to generate", DefaultValueFactory = _ => 200_000 };
-        var db = new Option<FileInfo>("--db") { Description = "Store file to create (must not exist)", DefaultValueFactory = _ => new FileInfo("./bench/bench-store.db") };
+        // Not CommonOptions.Store: a benchmark must never default to the operator's store ($NEWSPIPELINE_STORE).
+        var store = new Option<string>("--store", "--db")
+        {
+            Description = "Store to fill: a LiteDB file that must not exist, or an empty PostgreSQL database (postgresql://… or Host=…; migrated here)",
+            DefaultValueFactory = _ => DefaultBenchStore,
+        };
         var runs = new Option<int>("--runs") { Description = "Timed runs per query", DefaultValueFactory = _ => 50 };
         var seed = new Option<int>("--seed") { Description = "Generator seed", DefaultValueFactory = _ => 7 };
-        var command = new Command("store", "Load generated events into the default store and index, then time typical queries") { events, articles, db, runs, seed };
+        var budget = new Option<int>("--budget") { Description = "Seconds of timed runs at most per query (fewer runs for a slow one)", DefaultValueFactory = _ => 60 };
+        var command = new Command("store", "Load generated events into a fresh store and its search engine, then time typical queries") { events, articles, store, runs, seed, budget };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(db)!;
+            var settings = StoreSettings.For(parse.GetValue(store), migrateOnStart: true);
             var (eventCount, articleCount) = (parse.GetValue(events), parse.GetValue(articles));
-            if (eventCount < 1 || articleCount < 1 || parse.GetValue(runs) < 1)
+            if (eventCount < 1 || articleCount < 1 || parse.GetValue(runs) < 1 || parse.GetValue(budget) < 1)
             {
-                throw new UsageException("--events, --articles and --runs must be positive");
+                throw new UsageException("--events, --articles, --runs and --budget must be positive");
             }
 
-            if (file.Exists || Directory.Exists(file.FullName + SearchIndexOptions.FolderSuffix))
+            if (settings.LiteDb is { } liteDb)
             {
-                throw new UsageException($"{file.FullName} (or its index) already exists: bench store loads into a fresh store");
+                var file = new FileInfo(liteDb.DatabasePath);
+                if (file.Exists || Directory.Exists(file.FullName + SearchIndexOptions.FolderSuffix))
+                {
+                    throw new UsageException($"{file.FullName} (or its index) already exists: bench store loads into a fresh store");
+                }
+
+                file.Directory?.Create();
             }
 
-            file.Directory?.Create();
-            using var store = LiteDbPipelineStore.Open(new LiteDbStoreOptions { DatabasePath = file.FullName }, TimeProvider.System);
-            using var index = LuceneSearchIndex.Open(SearchIndexOptions.Beside(file.FullName));
+            await using var services = new ServiceCollection()
+                .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+                .AddPipelineStore(settings, ArticleAnalyzer.DefaultModelsDirectory)
+                .BuildServiceProvider();
+            var pipeline = services.GetRequiredService<IPipelineStore>();
+            var index = services.GetRequiredService<IRebuildableSearchIndex>();
+            if (await pipeline.GetStatisticsAsync(cancellationToken) is { Articles: > 0 } or { Events: > 0 } || (await index.CountAsync(cancellationToken)).Articles > 0)
+            {
+                throw new UsageException($"{settings.Describe()} is not empty: bench store loads into a fresh store");
+            }
+
             var corpus = new SyntheticCorpus(parse.GetValue(seed), articleCount, eventCount);
-            var (storeTime, indexTime) = await LoadAsync(corpus, store, index, articleCount, cancellationToken);
+            var (storeTime, indexTime) = await LoadAsync(corpus, services.GetRequiredService<IAnalystStore>(), index, articleCount, cancellationToken);
+            var analyzeTime = await StoreFootprint.PrepareForQueriesAsync(services, cancellationToken);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} (wall times include waiting for other processes)"));
+            await Console.Out.WriteLineAsync($"backend: {(settings.IsPostgres ? "PostgreSQL store + PostgreSQL full-text search" : "LiteDB store + Lucene index")} ({settings.Describe()})");
+            var analyzed = analyzeTime is { } analyze ? string.Create(CultureInfo.InvariantCulture, $", ANALYZE {analyze.TotalSeconds:0.0} s") : "";
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"loaded {eventCount:N0} events and {articleCount:N0} articles: store {storeTime.TotalSeconds:0.0} s, index {indexTime.TotalSeconds:0.0} s"));
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"size: store {StoreBytes(file) / 1048576.0:0.0} MB ({file.FullName}), index {index.SizeInBytes() / 1048576.0:0.0} MB"));
+                $"loaded {eventCount:N0} events and {articleCount:N0} articles: store {storeTime.TotalSeconds:0.0} s, index {indexTime.TotalSeconds:0.0} s{analyzed}"));
+            await Console.Out.WriteLineAsync("size: " + await StoreFootprint.DescribeAsync(services, settings, cancellationToken));
 
             var parser = new EventSearchParser(SearchVocabularyLoader.Load(ArticleAnalyzer.DefaultModelsDirectory));
-            var results = await QueryAsync(parser, store, index, parse.GetValue(runs), cancellationToken);
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{"query",-62} {"p50 ms",8} {"p99 ms",8} {"CPU ms",8} {"hits",10}"));
+            var results = await QueryAsync(parser, pipeline, index, new Timing(parse.GetValue(runs), TimeSpan.FromSeconds(parse.GetValue(budget))), cancellationToken);
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{"query",-62} {"p50 ms",8} {"p99 ms",8} {"CPU ms",8} {"hits",10} {"runs",5}"));
             foreach (var r in results)
             {
-                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r.Label,-62} {r.P50Milliseconds,8:0.0} {r.P99Milliseconds,8:0.0} {r.MeanCpuMilliseconds,8:0.0} {r.Hits,10:N0}"));
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{r.Label,-62} {r.P50Milliseconds,8:0.0} {r.P99Milliseconds,8:0.0} {r.MeanCpuMilliseconds,8:0.0} {r.Hits,10:N0} {r.Runs,5}"));
             }
 
             var baseline = results[0];
-            var lucene = results[1];
-            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"same query, search index vs LiteDB indexes: {baseline.P50Milliseconds / Math.Max(lucene.P50Milliseconds, 0.001):0.0}× faster at p50"));
+            var searched = results[1];
+            var speedUp = baseline.P50Milliseconds / Math.Max(searched.P50Milliseconds, 0.001);
+            var verdict = speedUp >= 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{speedUp:0.0}× faster")
+                : string.Create(CultureInfo.InvariantCulture, $"{1 / Math.Max(speedUp, 1e-9):0.0}× slower");
+            await Console.Out.WriteLineAsync($"same query, search engine vs the store's own indexes: {verdict} at p50");
             return ExitCodes.Success;
         });
         return command;
     }
 
     private static async Task<(TimeSpan Store, TimeSpan Index)> LoadAsync(
-        SyntheticCorpus corpus, LiteDbPipelineStore store, LuceneSearchIndex index, int articleCount, CancellationToken cancellationToken)
+        SyntheticCorpus corpus, IAnalystStore store, IRebuildableSearchIndex index, int articleCount, CancellationToken cancellationToken)
     {
         var storeTime = TimeSpan.Zero;
         var indexTime = TimeSpan.Zero;
@@ -84,7 +112,7 @@ internal static class BenchStoreCommand
             await store.BulkLoadAsync(batch, cancellationToken);
             storeTime += Stopwatch.GetElapsedTime(start);
             start = Stopwatch.GetTimestamp();
-            index.IndexBatch(batch, cancellationToken, known: false);
+            await index.IndexBatchAsync(batch, known: false, cancellationToken);
             indexTime += Stopwatch.GetElapsedTime(start);
             done += batch.Count;
             if (!Console.IsErrorRedirected)
@@ -102,7 +130,7 @@ internal static class BenchStoreCommand
     }
 
     private static async Task<List<LatencyProbe.Result>> QueryAsync(
-        EventSearchParser parser, LiteDbPipelineStore store, LuceneSearchIndex index, int runs, CancellationToken cancellationToken)
+        EventSearchParser parser, IPipelineStore store, IEventSearchIndex index, Timing timing, CancellationToken cancellationToken)
     {
         var quarter = new DateOnly(SyntheticCorpus.Today.Year, ((SyntheticCorpus.Today.Month - 1) / 3 * 3) + 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         (string Label, string Query)[] filtered =
@@ -119,34 +147,34 @@ internal static class BenchStoreCommand
 
         var results = new List<LatencyProbe.Result>
         {
-            await LatencyProbe.MeasureAsync("baseline: query 1 through LiteDB's own indexes", runs, async () =>
+            await LatencyProbe.MeasureAsync("baseline: query 1 through the store's own indexes", timing.Runs, timing.Budget, async () =>
                 (await store.QueryEventsAsync(new EventQuery(Metal: "gallium", Country: "JP", Since: new DateOnly(2024, 1, 1), Limit: 50), cancellationToken)).Count),
         };
         foreach (var (label, query) in filtered)
         {
             var search = Parse(parser, query);
-            results.Add(await LatencyProbe.MeasureAsync(label, runs, async () => (await index.SearchEventsAsync(search, cancellationToken)).Total));
+            results.Add(await LatencyProbe.MeasureAsync(label, timing.Runs, timing.Budget, async () => (await index.SearchEventsAsync(search, cancellationToken)).Total));
         }
 
         var page50 = await CursorForPageAsync(index, Parse(parser, "limit=50"), 50, cancellationToken);
-        results.Add(await LatencyProbe.MeasureAsync("page 50 via cursor (50 per page)", runs, async () => (await index.SearchEventsAsync(page50, cancellationToken)).Items.Count));
+        results.Add(await LatencyProbe.MeasureAsync("page 50 via cursor (50 per page)", timing.Runs, timing.Budget, async () => (await index.SearchEventsAsync(page50, cancellationToken)).Items.Count));
         var everything = Parse(parser, string.Empty);
-        results.Add(await LatencyProbe.MeasureAsync("facets on everything", Math.Max(5, runs / 5), async () => (await index.FacetsAsync(everything, cancellationToken)).Total));
+        results.Add(await LatencyProbe.MeasureAsync("facets on everything", Math.Max(5, timing.Runs / 5), timing.Budget, async () => (await index.FacetsAsync(everything, cancellationToken)).Total));
         var lithium = Parse(parser, "metal=lithium&since=2024-01-01");
-        results.Add(await LatencyProbe.MeasureAsync("facets, lithium since 2024", runs, async () => (await index.FacetsAsync(lithium, cancellationToken)).Total));
+        results.Add(await LatencyProbe.MeasureAsync("facets, lithium since 2024", timing.Runs, timing.Budget, async () => (await index.FacetsAsync(lithium, cancellationToken)).Total));
 
         foreach (var (language, words) in new[] { ("en", "offtake agreement"), ("fr", "exportations"), ("ru", "поставки никеля"), ("ja", "ガリウム"), ("zh", "出口管制") })
         {
             var search = Parse(parser, "sort=relevance&q=" + Uri.EscapeDataString(words));
-            results.Add(await LatencyProbe.MeasureAsync($"full text, events ({language}: {words})", runs, async () => (await index.SearchEventsAsync(search, cancellationToken)).Total));
+            results.Add(await LatencyProbe.MeasureAsync($"full text, events ({language}: {words})", timing.Runs, timing.Budget, async () => (await index.SearchEventsAsync(search, cancellationToken)).Total));
             var articles = new ArticleSearch { Text = words, Limit = 20 };
-            results.Add(await LatencyProbe.MeasureAsync($"full text, articles ({language}: {words})", runs, async () => (await index.SearchArticlesAsync(articles, cancellationToken)).Total));
+            results.Add(await LatencyProbe.MeasureAsync($"full text, articles ({language}: {words})", timing.Runs, timing.Budget, async () => (await index.SearchArticlesAsync(articles, cancellationToken)).Total));
         }
 
         return results;
     }
 
-    private static async Task<EventSearch> CursorForPageAsync(LuceneSearchIndex index, EventSearch first, int page, CancellationToken cancellationToken)
+    private static async Task<EventSearch> CursorForPageAsync(IEventSearchIndex index, EventSearch first, int page, CancellationToken cancellationToken)
     {
         var search = first;
         for (var i = 1; i < page; i++)
@@ -158,16 +186,11 @@ internal static class BenchStoreCommand
         return search;
     }
 
+    /// <summary>Timed runs per query, and the wall time after which a slow query stops being repeated.</summary>
+    private sealed record Timing(int Runs, TimeSpan Budget);
+
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-    // The data file plus LiteDB's write-ahead log, which holds recent pages until a checkpoint.
-    private static long StoreBytes(FileInfo file)
-    {
-        file.Refresh();
-        var log = new FileInfo(Path.Combine(file.DirectoryName ?? ".", Path.GetFileNameWithoutExtension(file.Name) + "-log" + file.Extension));
-        return file.Length + (log.Exists ? log.Length : 0);
-    }
 
     private static EventSearch Parse(EventSearchParser parser, string query)
     {

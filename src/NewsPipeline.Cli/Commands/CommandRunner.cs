@@ -1,6 +1,8 @@
 using System.CommandLine;
 using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Storage;
+using NewsPipeline.Storage.Postgres.Schema;
+using Npgsql;
 
 namespace NewsPipeline.Cli.Commands;
 
@@ -26,6 +28,18 @@ internal static class CommandRunner
             catch (StoreLockedException ex)
             {
                 await Console.Error.WriteLineAsync("error: " + ex.Message);
+                return ExitCodes.Failure;
+            }
+            catch (SchemaMigrationException ex)
+            {
+                await Console.Error.WriteLineAsync("error: " + ex.Message);
+                return ExitCodes.Failure;
+            }
+            catch (NpgsqlException ex)
+            {
+                // An unreachable server, a refused login, a missing database: one line, no stack trace. Npgsql's
+                // messages name host and database but never the password.
+                await Console.Error.WriteLineAsync("error: PostgreSQL: " + ex.Message + (ex.InnerException is { } inner ? " (" + inner.Message + ")" : ""));
                 return ExitCodes.Failure;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -13,9 +13,9 @@ internal static class ExportCommand
     {
         var filters = new SearchOptions(paging: false);
         var format = new Option<ExportFormat>("--format") { Description = "csv, jsonl or xlsx", DefaultValueFactory = _ => ExportFormat.Csv };
-        var db = CommonOptions.Database();
+        var store = CommonOptions.Store();
         var output = CommonOptions.Output();
-        var command = new Command("export", "Export every matching event (CSV, JSON Lines or xlsx)") { format, db, output };
+        var command = new Command("export", "Export every matching event (CSV, JSON Lines or xlsx)") { format, store, output };
         foreach (var option in filters.All)
         {
             command.Options.Add(option);
@@ -35,7 +35,7 @@ internal static class ExportCommand
             file?.Directory?.Create();
             await using var stream = file is null ? Console.OpenStandardOutput() : new FileStream(file.FullName, FileMode.Create, FileAccess.Write);
             await StoreReader.ReadAsync(
-                parse.GetValue(db)!,
+                CommonOptions.ReadStore(parse, store),
                 async (client, service) =>
                 {
                     var query = SearchOptions.ToQueryString(pairs.Append(new KeyValuePair<string, string?>("format", chosen.ToString().ToLowerInvariant())));

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using NewsPipeline.Cli.Hosting;
 using NewsPipeline.Cli.Query;
-using NewsPipeline.Storage.LiteDb;
 using NewsPipeline.Cli.Output;
 using NewsPipeline.Core.Text;
 using NewsPipeline.Ingestion.Parsing;
@@ -29,15 +28,17 @@ internal static class FeedsCommand
     private static Command CreateResume()
     {
         var name = new Argument<string>("name") { Description = "The feed's name as in feeds.json" };
-        var db = CommonOptions.Database();
-        var command = new Command("resume", "Resume polling a paused feed") { name, db };
+        var store = CommonOptions.Store();
+        var command = new Command("resume", "Resume polling a paused feed") { name, store };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var feedName = parse.GetValue(name)!;
-            using var store = LiteDbPipelineStore.Open(PipelineSettings.Default(parse.GetValue(db)!.FullName).Store, TimeProvider.System);
-            var state = await store.GetFeedStateAsync(feedName, cancellationToken)
+            var settings = CommonOptions.ReadStore(parse, store);
+            settings.RequireExisting();
+            await using var access = StoreAccess.Open(settings, TimeProvider.System);
+            var state = await access.Pipeline.GetFeedStateAsync(feedName, cancellationToken)
                 ?? throw new UsageException($"no feed named '{feedName}' in the store (see 'newspipeline feeds status')");
-            await store.SaveFeedStateAsync(state with { PausedReason = null, ConsecutiveFailures = 0, NextPoll = null }, cancellationToken);
+            await access.Pipeline.SaveFeedStateAsync(state with { PausedReason = null, ConsecutiveFailures = 0, NextPoll = null }, cancellationToken);
             await Console.Out.WriteLineAsync(state.IsPaused ? $"{feedName}: resumed; it is polled at the next cycle" : $"{feedName}: was not paused; it is polled at the next cycle");
             return ExitCodes.Success;
         });
@@ -47,11 +48,11 @@ internal static class FeedsCommand
     /// <summary>`feeds status`: what the worker knows about each feed, failures and their reasons first.</summary>
     private static Command CreateStatus()
     {
-        var db = CommonOptions.Database();
-        var command = new Command("status", "Show each feed's state: last success, last error, next poll and why, interval, items seen, validators held") { db };
+        var store = CommonOptions.Store();
+        var command = new Command("status", "Show each feed's state: last success, last error, next poll and why, interval, items seen, validators held") { store };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            var states = await StoreReader.ListFeedStatesAsync(parse.GetValue(db)!, cancellationToken);
+            var states = await StoreReader.ListFeedStatesAsync(CommonOptions.ReadStore(parse, store), cancellationToken);
             var rows = states
                 .OrderByDescending(s => s.ConsecutiveFailures).ThenBy(s => s.FeedName, StringComparer.Ordinal)
                 .Select(s => new[]

@@ -13,26 +13,23 @@ internal static class IndexCommand
     public static Command Create()
     {
         var command = new Command("index", "Maintain the full-text search index beside the store");
-        var db = CommonOptions.Database();
-        var rebuild = new Command("rebuild", "Rebuild the search index from the store (the store must not be in use)") { db };
+        var store = CommonOptions.Store();
+        var rebuild = new Command("rebuild", "Rebuild the search index from the store (a LiteDB store must not be in use)") { store };
         CommandRunner.SetBody(rebuild, async (parse, cancellationToken) =>
         {
-            var database = parse.GetValue(db)!;
-            if (!database.Exists)
-            {
-                throw new UsageException($"no store at {database.FullName}");
-            }
+            var settings = CommonOptions.ReadStore(parse, store);
+            settings.RequireExisting();
 
             await using var services = new ServiceCollection()
                 .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-                .AddNewsPipeline(PipelineSettings.Default(database.FullName))
+                .AddNewsPipeline(PipelineSettings.Default(settings))
                 .BuildServiceProvider();
             var clock = Stopwatch.StartNew();
             var progress = Console.IsErrorRedirected ? null : new Progress<int>(n => Console.Error.Write($"\r{n} articles indexed"));
             var articles = await services.GetRequiredService<SearchIndexMaintenance>().RebuildAsync(progress, cancellationToken);
-            var index = services.GetRequiredService<LuceneSearchIndex>();
+            var index = services.GetRequiredService<IRebuildableSearchIndex>();
             var counts = await index.CountAsync(cancellationToken);
-            await Console.Error.WriteLineAsync($"\rRebuilt {index.IndexDirectory}: {articles} articles, {counts.Events} events in {clock.Elapsed.TotalSeconds:0.0} s");
+            await Console.Error.WriteLineAsync($"\rRebuilt {index.Location} ({settings.Describe()}): {articles} articles, {counts.Events} events in {clock.Elapsed.TotalSeconds:0.0} s");
             return ExitCodes.Success;
         });
         command.Subcommands.Add(rebuild);

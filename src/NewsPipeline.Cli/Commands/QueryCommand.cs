@@ -21,9 +21,9 @@ internal static class QueryCommand
     {
         var filters = new SearchOptions(paging: true);
         var format = new Option<EventFormat>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => EventFormat.Table };
-        var db = CommonOptions.Database();
+        var store = CommonOptions.Store();
         var output = CommonOptions.Output();
-        var command = new Command("query", "Search stored events (filters, full text, sort, cursor paging)") { format, db, output };
+        var command = new Command("query", "Search stored events (filters, full text, sort, cursor paging)") { format, store, output };
         foreach (var option in filters.All)
         {
             command.Options.Add(option);
@@ -34,7 +34,7 @@ internal static class QueryCommand
             var pairs = filters.Pairs(parse);
             var search = Validate(pairs);
             var page = await StoreReader.ReadAsync(
-                parse.GetValue(db)!,
+                CommonOptions.ReadStore(parse, store),
                 async (client, service) =>
                 {
                     using var response = await client.GetAsync(new Uri(service, "api/events?" + SearchOptions.ToQueryString(pairs)), cancellationToken);

@@ -19,14 +19,19 @@ internal static class RunCommand
     public static Command Create()
     {
         var feeds = new Option<FileInfo>("--feeds") { Description = "Feed list (default: ./feeds.json)", DefaultValueFactory = _ => new FileInfo("feeds.json") };
-        var db = CommonOptions.Database();
+        var store = CommonOptions.Store();
+        var migrate = CommonOptions.Migrate();
         var once = new Option<bool>("--once") { Description = "Run one cycle over every feed, then exit" };
         var urls = new Option<string?>("--urls") { Description = "Also serve the analysts' API and page here (e.g. http://127.0.0.1:5080); default: a private loopback port" };
-        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, db, once, urls };
+        var workerId = new Option<string?>("--worker-id") { Description = "This worker's name in feed leases and logs (default: <hostname>:<pid>); unique per live worker" };
+        var lease = DurationOption.Create("--lease", "How long a claimed feed stays this worker's without renewal when workers share a server store; default 2m");
+        var hostGap = DurationOption.Create("--host-gap", "Least time from the end of one poll of a host to the start of the next, across every worker sharing the store; default 10s");
+        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, store, migrate, once, urls, workerId, lease, hostGap };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var definitions = await FeedList.LoadAsync(parse.GetValue(feeds)!, cancellationToken);
-            var settings = PipelineSettings.Default(parse.GetValue(db)!.FullName);
+            var settings = PipelineSettings.Default(CommonOptions.ReadStore(parse, store, migrate));
+            settings = settings with { Worker = WorkerFlags(settings.Worker, parse.GetValue(workerId), parse.GetValue(lease), parse.GetValue(hostGap)) };
             var report = await RunWorkerAsync(settings, new WorkerPlan(definitions, parse.GetValue(once)), parse.GetValue(urls), cancellationToken);
             if (report is not null)
             {
@@ -38,6 +43,13 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static WorkerOptions WorkerFlags(WorkerOptions defaults, string? workerId, TimeSpan? lease, TimeSpan? hostGap) => defaults with
+    {
+        WorkerId = workerId ?? defaults.WorkerId,
+        LeaseDuration = lease ?? defaults.LeaseDuration,
+        MinimumHostGap = hostGap ?? defaults.MinimumHostGap,
+    };
 
     /// <summary>
     /// Hosts the worker together with the analysts' API (on <paramref name="urls"/>, else a private loopback

@@ -20,17 +20,15 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var db = CommonOptions.Database();
+        var store = CommonOptions.Store();
+        var migrate = CommonOptions.Migrate();
         var urls = new Option<string>("--urls") { Description = $"Where to listen (default {WebOptions.DefaultUrls}: this machine only)", DefaultValueFactory = _ => WebOptions.DefaultUrls };
         var apiKeyFile = new Option<FileInfo?>("--api-key-file") { Description = "File holding the key write endpoints require in X-Api-Key (without it, writes are refused)" };
-        var command = new Command("serve", "Serve the HTTP API and the analysts' page") { db, urls, apiKeyFile };
+        var command = new Command("serve", "Serve the HTTP API and the analysts' page") { store, migrate, urls, apiKeyFile };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
-            var database = parse.GetValue(db)!;
-            if (!database.Exists)
-            {
-                throw new UsageException($"no store at {database.FullName}: run 'newspipeline demo' or 'newspipeline run' first, or pass --db");
-            }
+            var settings = CommonOptions.ReadStore(parse, store, migrate);
+            settings.RequireExisting();
 
             var options = new WebOptions { Urls = parse.GetValue(urls)!, ApiKey = await ReadKeyAsync(parse.GetValue(apiKeyFile), cancellationToken) };
             var errors = options.Validate();
@@ -42,16 +40,16 @@ internal static class ServeCommand
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls(options.Urls);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-            builder.Services.AddNewsPipeline(PipelineSettings.Default(database.FullName));
+            builder.Services.AddNewsPipeline(PipelineSettings.Default(settings));
             builder.Services.AddNewsPipelineWeb(options);
             await using var app = builder.Build();
             app.MapNewsPipelineApi();
             // Resolving the store takes its lock before anything listens: a second owner fails early and clearly.
-            var store = app.Services.GetRequiredService<IPipelineStore>();
+            var opened = app.Services.GetRequiredService<IPipelineStore>();
             await app.StartAsync(cancellationToken);
             var address = app.BoundAddress();
-            (store as LiteDbPipelineStore)?.PublishServiceUrl(address.ToString());
-            await Console.Error.WriteLineAsync($"Serving {database.FullName} at {address} (API under {address}api/, OpenAPI at {address}openapi/v1.json). Ctrl+C stops.");
+            (opened as LiteDbPipelineStore)?.PublishServiceUrl(address.ToString());
+            await Console.Error.WriteLineAsync($"Serving {settings.Describe()} at {address} (API under {address}api/, OpenAPI at {address}openapi/v1.json). Ctrl+C stops.");
             await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });

@@ -12,18 +12,19 @@ using NewsPipeline.Storage;
 namespace NewsPipeline.Cli.Query;
 
 /// <summary>
-/// Read access for commands that run beside the worker: when a running process owns the store file, ask its
+/// Read access for commands that run beside the worker: when a running process owns the LiteDB file, ask its
 /// API over loopback; otherwise open the store and its search index here (LiteDB must never be opened twice).
+/// A PostgreSQL store is shared by design: every process opens it directly.
 /// </summary>
 internal static class StoreReader
 {
     public static async Task<T> ReadAsync<T>(
-        FileInfo db,
+        StoreSettings store,
         Func<HttpClient, Uri, Task<T>> remote,
         Func<IServiceProvider, Task<T>> local,
         CancellationToken cancellationToken)
     {
-        if (StoreLock.TryReadOwner(db.FullName) is { ServiceUrl: { } serviceUrl } owner)
+        if (store.LiteDb is { } liteDb && StoreLock.TryReadOwner(liteDb.DatabasePath) is { ServiceUrl: { } serviceUrl } owner)
         {
             await Console.Error.WriteLineAsync($"The store is held by process {owner.Pid}; asking it at {serviceUrl}");
             await using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
@@ -32,22 +33,18 @@ internal static class StoreReader
             return await remote(client, new Uri(serviceUrl));
         }
 
-        if (!db.Exists)
-        {
-            throw new UsageException($"no store at {db.FullName}: run 'newspipeline demo' or 'newspipeline run' first, or pass --db");
-        }
-
+        store.RequireExisting();
         await using var services = new ServiceCollection()
             .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
-            .AddNewsPipeline(PipelineSettings.Default(db.FullName))
+            .AddNewsPipeline(PipelineSettings.Default(store))
             .BuildServiceProvider();
         await services.GetRequiredService<SearchIndexMaintenance>().CatchUpAsync(cancellationToken);
         return await local(services);
     }
 
-    public static Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(FileInfo db, CancellationToken cancellationToken) =>
+    public static Task<IReadOnlyList<FeedState>> ListFeedStatesAsync(StoreSettings store, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<FeedState>>(
-            db,
+            store,
             async (client, service) => await client.GetFromJsonAsync<List<FeedState>>(new Uri(service, "api/feeds"), RecordJson.Options, cancellationToken) ?? [],
             services => services.GetRequiredService<IPipelineStore>().ListFeedStatesAsync(cancellationToken),
             cancellationToken);

@@ -1,3 +1,5 @@
+using NewsPipeline.Core.Feeds;
+
 namespace NewsPipeline.Cli.Worker;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace NewsPipeline.Cli.Worker;
 public sealed class HostSchedule(WorkerOptions options, TimeProvider time)
 {
     private readonly Lock sync = new();
-    private readonly Dictionary<string, HostTurn> hosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HostClock> hosts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When the host may be asked again: after the gap since its last answer and after any backoff.</summary>
     public DateTimeOffset FreeAt(string host)
@@ -43,26 +45,33 @@ public sealed class HostSchedule(WorkerOptions options, TimeProvider time)
         var now = time.GetUtcNow();
         lock (sync)
         {
-            var turn = hosts.GetValueOrDefault(host) ?? new HostTurn(DateTimeOffset.MinValue, DateTimeOffset.MinValue, 0);
+            var turn = hosts.GetValueOrDefault(host) ?? new HostClock(DateTimeOffset.MinValue, DateTimeOffset.MinValue, 0);
             if (!hostFault)
             {
-                hosts[host] = new HostTurn(now + options.MinimumHostGap, DateTimeOffset.MinValue, 0);
+                hosts[host] = new HostClock(now + options.MinimumHostGap, DateTimeOffset.MinValue, 0);
                 return null;
             }
 
             var failures = turn.Failures + 1;
-            var backoff = TimeSpan.FromTicks(Math.Min(options.MaximumHostBackoff.Ticks, options.HostBackoff.Ticks * (1L << Math.Min(failures - 1, 20))));
-            if (retryAfter is { } hint && hint > backoff)
-            {
-                backoff = hint < options.MaximumFeedBackoff ? hint : options.MaximumFeedBackoff;
-            }
-
-            hosts[host] = new HostTurn(now + options.MinimumHostGap, now + backoff, failures);
+            var backoff = options.Coordination.BackoffAfter(failures, retryAfter);
+            hosts[host] = new HostClock(now + options.MinimumHostGap, now + backoff, failures);
             return backoff;
+        }
+    }
+
+    /// <summary>The hosts still backing off at <paramref name="now"/>, for the health endpoint.</summary>
+    public IReadOnlyList<HostBackoffState> BackingOff(DateTimeOffset now)
+    {
+        lock (sync)
+        {
+            return hosts.Where(h => h.Value.BackoffUntil > now)
+                .Select(h => new HostBackoffState(h.Key, h.Value.Failures, h.Value.BackoffUntil - now))
+                .OrderBy(h => h.Host, StringComparer.Ordinal)
+                .ToList();
         }
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private sealed record HostTurn(DateTimeOffset GapUntil, DateTimeOffset BackoffUntil, int Failures);
+    private sealed record HostClock(DateTimeOffset GapUntil, DateTimeOffset BackoffUntil, int Failures);
 }

@@ -15,6 +15,7 @@ public sealed partial class PollingWorker(
     IngestCycle cycle,
     WorkerPlan plan,
     WorkerOptions options,
+    IPollCoordinator coordinator,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<PollingWorker> logger) : BackgroundService
@@ -24,7 +25,7 @@ public sealed partial class PollingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        LogStarting(plan.Feeds.Count, plan.Once);
+        LogStarting(coordinator.WorkerId, plan.Feeds.Count, plan.Once, coordinator.LeaseDuration?.ToString() ?? "none (alone on its store)");
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -57,8 +58,8 @@ public sealed partial class PollingWorker(
     private TimeSpan Clamp(TimeSpan wait) =>
         wait < options.MinimumIdle ? options.MinimumIdle : wait > options.MaximumIdle ? options.MaximumIdle : wait;
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Worker starting with {Feeds} feeds (once: {Once})")]
-    private partial void LogStarting(int feeds, bool once);
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Worker {Worker} starting with {Feeds} feeds (once: {Once}; feed leases expire after {Lease})")]
+    private partial void LogStarting(string worker, int feeds, bool once, string lease);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Cycle done: {Feeds} feeds polled, {Added} articles added, {Events} events, {Failures} feeds failed")]
     private partial void LogCycle(int feeds, int added, int events, int failures);

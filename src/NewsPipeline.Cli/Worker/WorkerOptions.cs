@@ -1,3 +1,6 @@
+using System.Globalization;
+using NewsPipeline.Core.Feeds;
+
 namespace NewsPipeline.Cli.Worker;
 
 /// <summary>How the worker schedules its cycles. Validated at start-up.</summary>
@@ -36,9 +39,47 @@ public sealed record WorkerOptions
     /// <summary>The longest a failing feed waits before its next try (its own backoff doubles the feed's interval).</summary>
     public TimeSpan MaximumFeedBackoff { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>Names this worker in feed leases and logs; defaults to host name and process id, unique per live process.</summary>
+    public string WorkerId { get; init; } = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}:{Environment.ProcessId}");
+
+    /// <summary>
+    /// How long a claimed feed stays this worker's without renewal when workers share a store (renewed while a slow
+    /// poll runs): a crashed worker's feeds are taken over this long after its last renewal.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The most feeds one pass of the long-running worker claims, so other workers get their share.</summary>
+    public int FeedsPerPass { get; init; } = 32;
+
+    /// <summary>The lease and politeness rules shared with other workers.</summary>
+    public PollCoordinationOptions Coordination => new()
+    {
+        WorkerId = WorkerId,
+        LeaseDuration = LeaseDuration,
+        MinimumHostGap = MinimumHostGap,
+        HostBackoff = HostBackoff,
+        MaximumHostBackoff = MaximumHostBackoff,
+        MaximumRetryAfter = MaximumFeedBackoff,
+    };
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (FeedsPerPass is < 1 or > 10_000)
+        {
+            errors.Add($"FeedsPerPass must be between 1 and 10000 (was {FeedsPerPass})");
+        }
+
+        if (string.IsNullOrWhiteSpace(WorkerId) || WorkerId.Length > 200)
+        {
+            errors.Add($"WorkerId must be 1 to 200 characters (was '{WorkerId}')");
+        }
+
+        if (LeaseDuration < TimeSpan.FromSeconds(1) || LeaseDuration > TimeSpan.FromHours(1))
+        {
+            errors.Add($"LeaseDuration must be between 1 second and 1 hour (was {LeaseDuration})");
+        }
+
         if (ConcurrentFeedsPerHost < 1 || ConcurrentFeedsPerHost > ConcurrentFeeds)
         {
             errors.Add($"ConcurrentFeedsPerHost must be between 1 and ConcurrentFeeds (was {ConcurrentFeedsPerHost})");

@@ -31,4 +31,17 @@ public interface IAlertStore
 
     /// <summary>A subscription's deliveries, newest first.</summary>
     Task<IReadOnlyList<AlertDelivery>> ListDeliveriesAsync(string subscription, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> outbox rows of every subscription and state, in ordinal id order after
+    /// <paramref name="afterId"/> (null: from the start): the whole outbox, page by page, for `store copy`.
+    /// </summary>
+    Task<IReadOnlyList<AlertDelivery>> ListOutboxAsync(string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes outbox rows exactly as given (state, attempts, due time and later sources kept), in one transaction,
+    /// skipping any whose id is already present, so that repeating it is harmless. Moves an outbox between stores;
+    /// the ingest path writes rows through <see cref="AlertPlanner"/> instead.
+    /// </summary>
+    Task ImportDeliveriesAsync(IReadOnlyList<AlertDelivery> deliveries, CancellationToken cancellationToken);
 }

@@ -43,6 +43,25 @@ public interface IAnalystStore
     /// </summary>
     Task BulkLoadAsync(IReadOnlyList<(StoredArticle Article, IReadOnlyList<StoredEvent> Events)> batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> articles in ordinal id order, the first after <paramref name="afterId"/> (null: from the
+    /// start). Keyset pages like this one, <see cref="ListEventsAsync"/> and <see cref="ListMentionsAsync"/> let `store copy`
+    /// move and verify a store of any size without holding it in memory.
+    /// </summary>
+    Task<IReadOnlyList<StoredArticle>> ListArticlesAsync(string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> stored events (sources and history included) in ordinal id order after <paramref name="afterId"/>.</summary>
+    Task<IReadOnlyList<StoredEvent>> ListEventsAsync(string? afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> articles' mentions in ordinal article-id order after <paramref name="afterArticleId"/>.</summary>
+    Task<IReadOnlyList<ArticleMentions>> ListMentionsAsync(string? afterArticleId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Which of <paramref name="ids"/> name stored articles (what a resumed copy skips).</summary>
+    Task<IReadOnlySet<string>> FindArticleIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Stores many articles' mentions in one transaction, each replacing any held for its article (so repeating it is harmless).</summary>
+    Task ImportMentionsAsync(IReadOnlyList<ArticleMentions> mentions, CancellationToken cancellationToken);
+
     Task AddSavedSearchAsync(SavedSearch search, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SavedSearch>> ListSavedSearchesAsync(CancellationToken cancellationToken);

@@ -133,7 +133,8 @@ internal static partial class XmlItemReader
 
     public static string? Clean(string? text)
     {
-        var trimmed = text?.Trim();
+        // JSON Feed allows U+0000, which a store on PostgreSQL refuses: the article would never be stored.
+        var trimmed = text?.Replace('\0', '\uFFFD').Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 
