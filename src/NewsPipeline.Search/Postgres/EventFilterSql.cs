@@ -8,7 +8,8 @@ namespace NewsPipeline.Search.Postgres;
 internal static class EventFilterSql
 {
     /// <summary>Every filter of the search (not the cursor), ANDed; TRUE when there is none.</summary>
-    public static string Where(EventSearch search, SqlParameters parameters)
+    /// <param name="text">The search's text prepared (<see cref="FullTextQuery.PrepareAsync"/>), null when it has none.</param>
+    public static string Where(EventSearch search, FullTextQuery? text, SqlParameters parameters)
     {
         var conditions = new List<string>();
         AnyOf(conditions, "e.metal", search.Metals, parameters);
@@ -48,9 +49,9 @@ internal static class EventFilterSql
             conditions.Add($"e.source_count >= {parameters.Add(minSources, NpgsqlDbType.Integer)}");
         }
 
-        if (search.Text is { } text)
+        if (text is not null)
         {
-            conditions.Add(FullTextSql.Matches("e", text, parameters));
+            conditions.Add(FullTextSql.EventMatches(text, parameters));
         }
 
         return conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions);

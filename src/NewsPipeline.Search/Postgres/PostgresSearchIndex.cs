@@ -104,10 +104,11 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
     public async Task<EventPage> SearchEventsAsync(EventSearch search, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
-        var where = EventFilterSql.Where(search, parameters);
+        var text = search.Text is { } words ? await FullTextQuery.PrepareAsync(dataSource, words, cancellationToken) : null;
+        var where = EventFilterSql.Where(search, text, parameters);
         var relevance = search.Sort == EventSort.Relevance;
         var skip = relevance ? (int)(search.Cursor?.Value ?? 0) : 0;
-        var rank = relevance ? FullTextSql.Rank("e", search.Text!, parameters) : "0";
+        var rank = relevance ? FullTextSql.Rank("e", text!, parameters) : "0";
         var after = !relevance && search.Cursor is { } cursor ? " AND " + EventFilterSql.After(search.Sort, cursor, parameters) : string.Empty;
         var limit = parameters.Add(search.Limit + 1, NpgsqlDbType.Integer);
         var offset = parameters.Add(skip, NpgsqlDbType.Integer);
@@ -122,7 +123,7 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
 
         var more = rows.Count > search.Limit;
         var page = rows.Take(search.Limit).ToList();
-        var snippetsOf = search.Text is { } text ? await EventSnippetsAsync(page, text, cancellationToken) : null;
+        var snippetsOf = search.Text is { } asked ? await EventSnippetsAsync(page, asked, cancellationToken) : null;
         var items = page.Select((row, i) => new EventHit(row, snippetsOf?[i])).ToList();
         string? next = null;
         if (more && page.Count > 0)
@@ -143,13 +144,14 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
     public async Task<ArticlePage> SearchArticlesAsync(ArticleSearch search, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
-        var where = FullTextSql.Matches("a", search.Text, parameters);
+        var text = await FullTextQuery.PrepareAsync(dataSource, search.Text, cancellationToken);
+        var where = FullTextSql.Matches("a", text, parameters);
         if (search.Languages.Count > 0)
         {
             where += $" AND a.language = ANY({parameters.AddTextArray(search.Languages)})";
         }
 
-        var rank = FullTextSql.Rank("a", search.Text, parameters);
+        var rank = FullTextSql.Rank("a", text, parameters);
         var skip = (int)(search.Cursor?.Value ?? 0);
         var limit = parameters.Add(search.Limit + 1, NpgsqlDbType.Integer);
         var offset = parameters.Add(skip, NpgsqlDbType.Integer);
