@@ -36,12 +36,16 @@ internal static class EventFilterSql
         Dates(conditions, search, parameters);
         if (search.MinTonnes is { } min)
         {
-            conditions.Add($"e.tonnes >= {parameters.Add(min, NpgsqlDbType.Double)}");
+            var value = parameters.Add(min, NpgsqlDbType.Double);
+            conditions.Add($"e.tonnes >= {value}");
+            TonnesKeyBound(conditions, search.Sort, ">=", value);
         }
 
         if (search.MaxTonnes is { } max)
         {
-            conditions.Add($"e.tonnes <= {parameters.Add(max, NpgsqlDbType.Double)}");
+            var value = parameters.Add(max, NpgsqlDbType.Double);
+            conditions.Add($"e.tonnes <= {value}");
+            TonnesKeyBound(conditions, search.Sort, "<=", value);
         }
 
         if (search.MinSources is { } minSources)
@@ -81,6 +85,23 @@ internal static class EventFilterSql
             EventSort.SourcesDesc => $"(e.source_count, e.id) < ({parameters.Add((int)cursor.Value, NpgsqlDbType.Integer)}, {id})",
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "relevance pages resume by position"),
         };
+    }
+
+    // A stated tonnage is its own sort key, so a tonnage bound is also a bound on the key of a tonnes sort. Said
+    // explicitly, it lets the sort index start at the bound instead of reading (and discarding) every smaller key:
+    // "≥ 1 kt, smallest first" read 45,000 index entries for 51 rows without it.
+    private static void TonnesKeyBound(List<string> conditions, EventSort sort, string comparison, string value)
+    {
+        var key = sort switch
+        {
+            EventSort.TonnesAsc => "e.tonnes_asc_key",
+            EventSort.TonnesDesc => "e.tonnes_desc_key",
+            _ => null,
+        };
+        if (key is not null)
+        {
+            conditions.Add($"{key} {comparison} {value}");
+        }
     }
 
     private static void AnyOf(List<string> conditions, string column, IEnumerable<string> values, SqlParameters parameters)

@@ -96,6 +96,7 @@ internal static class SearchRowWriter
             var method = TextSearchLanguages.For(article.Language);
             var text = Clean(string.Join('\n', article.Title, article.Text));
             await copy.StartRowAsync(cancellationToken);
+            await TextAsync(copy, Clean(article.Id), cancellationToken);
             await TextAsync(copy, Clean(article.Url), cancellationToken);
             await TextAsync(copy, CleanOrNull(article.Title), cancellationToken);
             await TextAsync(copy, Clean(article.Text), cancellationToken);
