@@ -58,9 +58,14 @@ internal sealed record FullTextQuery(IReadOnlyList<(string Query, string[] Confi
 /// </summary>
 internal static class FullTextSql
 {
-    /// <summary>An event matches by its own words or by its article's.</summary>
+    /// <summary>
+    /// An event matches by its own words or by its article's. Written as the ids of a union, each side served by
+    /// its own indexes, so that the work follows the number of matches: an OR with the article subquery made the
+    /// planner test every event row.
+    /// </summary>
     public static string EventMatches(FullTextQuery query, SqlParameters parameters) =>
-        $"({Matches("e", query, parameters)} OR e.article_id IN (SELECT a.id FROM search_articles a WHERE {Matches("a", query, parameters)}))";
+        $"e.id IN (SELECT x.id FROM search_events x WHERE {Matches("x", query, parameters)} " +
+        $"UNION SELECT x.id FROM search_articles a JOIN search_events x ON x.article_id = a.id WHERE {Matches("a", query, parameters)})";
 
     public static string Matches(string alias, FullTextQuery query, SqlParameters parameters)
     {
