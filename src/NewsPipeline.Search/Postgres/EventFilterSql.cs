@@ -61,7 +61,7 @@ internal static class EventFilterSql
         return conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions);
     }
 
-    /// <summary>The order of hits: the sort key, then the id in the same direction, so every position is unique.</summary>
+    /// <summary>The order of hits in a key sort: the sort key, then the id in the same direction, so every position is unique.</summary>
     public static string OrderBy(EventSort sort) => sort switch
     {
         EventSort.DateDesc => "e.date_key DESC, e.id DESC",
@@ -69,7 +69,7 @@ internal static class EventFilterSql
         EventSort.TonnesDesc => "e.tonnes_desc_key DESC, e.id DESC",
         EventSort.TonnesAsc => "e.tonnes_asc_key ASC, e.id ASC",
         EventSort.SourcesDesc => "e.source_count DESC, e.id DESC",
-        _ => "rank DESC, e.id ASC",
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "relevance pages are ordered by their rank (PostgresSearchIndex.RankedPage)"),
     };
 
     /// <summary>What sorts strictly after the cursor's (key, id): a row comparison the sort indexes serve.</summary>
