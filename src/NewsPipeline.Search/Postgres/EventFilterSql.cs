@@ -8,7 +8,8 @@ namespace NewsPipeline.Search.Postgres;
 internal static class EventFilterSql
 {
     /// <summary>Every filter of the search (not the cursor), ANDed; TRUE when there is none.</summary>
-    public static string Where(EventSearch search, SqlParameters parameters)
+    /// <param name="text">The search's text prepared (<see cref="FullTextQuery.PrepareAsync"/>), null when it has none.</param>
+    public static string Where(EventSearch search, FullTextQuery? text, SqlParameters parameters)
     {
         var conditions = new List<string>();
         AnyOf(conditions, "e.metal", search.Metals, parameters);
@@ -35,12 +36,16 @@ internal static class EventFilterSql
         Dates(conditions, search, parameters);
         if (search.MinTonnes is { } min)
         {
-            conditions.Add($"e.tonnes >= {parameters.Add(min, NpgsqlDbType.Double)}");
+            var value = parameters.Add(min, NpgsqlDbType.Double);
+            conditions.Add($"e.tonnes >= {value}");
+            TonnesKeyBound(conditions, search.Sort, ">=", value);
         }
 
         if (search.MaxTonnes is { } max)
         {
-            conditions.Add($"e.tonnes <= {parameters.Add(max, NpgsqlDbType.Double)}");
+            var value = parameters.Add(max, NpgsqlDbType.Double);
+            conditions.Add($"e.tonnes <= {value}");
+            TonnesKeyBound(conditions, search.Sort, "<=", value);
         }
 
         if (search.MinSources is { } minSources)
@@ -48,15 +53,15 @@ internal static class EventFilterSql
             conditions.Add($"e.source_count >= {parameters.Add(minSources, NpgsqlDbType.Integer)}");
         }
 
-        if (search.Text is { } text)
+        if (text is not null)
         {
-            conditions.Add(FullTextSql.Matches("e", text, parameters));
+            conditions.Add(FullTextSql.EventMatches(text, parameters));
         }
 
         return conditions.Count == 0 ? "TRUE" : string.Join(" AND ", conditions);
     }
 
-    /// <summary>The order of hits: the sort key, then the id in the same direction, so every position is unique.</summary>
+    /// <summary>The order of hits in a key sort: the sort key, then the id in the same direction, so every position is unique.</summary>
     public static string OrderBy(EventSort sort) => sort switch
     {
         EventSort.DateDesc => "e.date_key DESC, e.id DESC",
@@ -64,7 +69,7 @@ internal static class EventFilterSql
         EventSort.TonnesDesc => "e.tonnes_desc_key DESC, e.id DESC",
         EventSort.TonnesAsc => "e.tonnes_asc_key ASC, e.id ASC",
         EventSort.SourcesDesc => "e.source_count DESC, e.id DESC",
-        _ => "rank DESC, e.id ASC",
+        _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "relevance pages are ordered by their rank (PostgresSearchIndex.RankedPage)"),
     };
 
     /// <summary>What sorts strictly after the cursor's (key, id): a row comparison the sort indexes serve.</summary>
@@ -80,6 +85,23 @@ internal static class EventFilterSql
             EventSort.SourcesDesc => $"(e.source_count, e.id) < ({parameters.Add((int)cursor.Value, NpgsqlDbType.Integer)}, {id})",
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "relevance pages resume by position"),
         };
+    }
+
+    // A stated tonnage is its own sort key, so a tonnage bound is also a bound on the key of a tonnes sort. Said
+    // explicitly, it lets the sort index start at the bound instead of reading (and discarding) every smaller key:
+    // "≥ 1 kt, smallest first" read 45,000 index entries for 51 rows without it.
+    private static void TonnesKeyBound(List<string> conditions, EventSort sort, string comparison, string value)
+    {
+        var key = sort switch
+        {
+            EventSort.TonnesAsc => "e.tonnes_asc_key",
+            EventSort.TonnesDesc => "e.tonnes_desc_key",
+            _ => null,
+        };
+        if (key is not null)
+        {
+            conditions.Add($"{key} {comparison} {value}");
+        }
     }
 
     private static void AnyOf(List<string> conditions, string column, IEnumerable<string> values, SqlParameters parameters)

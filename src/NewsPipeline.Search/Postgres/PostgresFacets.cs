@@ -24,7 +24,8 @@ internal static class PostgresFacets
     public static async Task<EventFacets> CountAsync(NpgsqlDataSource dataSource, EventSearch search, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
-        var where = EventFilterSql.Where(search, parameters);
+        var text = search.Text is { } words ? await FullTextQuery.PrepareAsync(dataSource, words, cancellationToken) : null;
+        var where = EventFilterSql.Where(search, text, parameters);
         var top = parameters.Add(FacetCounts.Top, NpgsqlDbType.Integer);
         var limited = parameters.Add(LongTailed.Select(Mask).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
         var columns = string.Join(", ", Columns);

@@ -104,25 +104,38 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
     public async Task<EventPage> SearchEventsAsync(EventSearch search, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
-        var where = EventFilterSql.Where(search, parameters);
+        var text = search.Text is { } words ? await FullTextQuery.PrepareAsync(dataSource, words, cancellationToken) : null;
+        var where = EventFilterSql.Where(search, text, parameters);
         var relevance = search.Sort == EventSort.Relevance;
         var skip = relevance ? (int)(search.Cursor?.Value ?? 0) : 0;
-        var rank = relevance ? FullTextSql.Rank("e", search.Text!, parameters) : "0";
+        var rank = relevance ? FullTextSql.Rank("e", text!, parameters) : null;
         var after = !relevance && search.Cursor is { } cursor ? " AND " + EventFilterSql.After(search.Sort, cursor, parameters) : string.Empty;
         var limit = parameters.Add(search.Limit + 1, NpgsqlDbType.Integer);
         var offset = parameters.Add(skip, NpgsqlDbType.Integer);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(parameters.BatchCommand(
-            $"SELECT e.row_json::text, {rank} AS rank FROM search_events e WHERE {where}{after} " +
-            $"ORDER BY {EventFilterSql.OrderBy(search.Sort)} LIMIT {limit} OFFSET {offset}"));
-        batch.BatchCommands.Add(parameters.BatchCommand($"SELECT count(*) FROM search_events e WHERE {where}"));
-        var (rows, total) = await ReadPageAsync(batch, reader => ReadRow(reader.GetString(0)), cancellationToken);
+        List<EventRow> rows;
+        long total;
+        if (relevance)
+        {
+            (rows, total) = await ReadRankedPageAsync(
+                parameters.Command(RankedPage("search_events", "e", where, rank!, "e.row_json::text", limit, offset), connection),
+                reader => ReadRow(reader.GetString(1)),
+                cancellationToken);
+        }
+        else
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(parameters.BatchCommand(
+                $"SELECT e.row_json::text FROM search_events e WHERE {where}{after} " +
+                $"ORDER BY {EventFilterSql.OrderBy(search.Sort)} LIMIT {limit} OFFSET {offset}"));
+            batch.BatchCommands.Add(parameters.BatchCommand($"SELECT count(*) FROM search_events e WHERE {where}"));
+            (rows, total) = await ReadPageAsync(batch, reader => ReadRow(reader.GetString(0)), cancellationToken);
+        }
 
         var more = rows.Count > search.Limit;
         var page = rows.Take(search.Limit).ToList();
-        var snippetsOf = search.Text is { } text ? await EventSnippetsAsync(page, text, cancellationToken) : null;
+        var snippetsOf = search.Text is { } asked ? await EventSnippetsAsync(page, asked, cancellationToken) : null;
         var items = page.Select((row, i) => new EventHit(row, snippetsOf?[i])).ToList();
         string? next = null;
         if (more && page.Count > 0)
@@ -143,33 +156,31 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
     public async Task<ArticlePage> SearchArticlesAsync(ArticleSearch search, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
-        var where = FullTextSql.Matches("a", search.Text, parameters);
+        var text = await FullTextQuery.PrepareAsync(dataSource, search.Text, cancellationToken);
+        var where = FullTextSql.Matches("a", text, parameters);
         if (search.Languages.Count > 0)
         {
             where += $" AND a.language = ANY({parameters.AddTextArray(search.Languages)})";
         }
 
-        var rank = FullTextSql.Rank("a", search.Text, parameters);
+        var rank = FullTextSql.Rank("a", text, parameters);
         var skip = (int)(search.Cursor?.Value ?? 0);
         var limit = parameters.Add(search.Limit + 1, NpgsqlDbType.Integer);
         var offset = parameters.Add(skip, NpgsqlDbType.Integer);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(parameters.BatchCommand(
-            $"SELECT a.id, a.title, a.url, a.language, a.published, a.feed, a.body, {rank} AS rank FROM search_articles a " +
-            $"WHERE {where} ORDER BY rank DESC, a.id ASC LIMIT {limit} OFFSET {offset}"));
-        batch.BatchCommands.Add(parameters.BatchCommand($"SELECT count(*) FROM search_articles a WHERE {where}"));
-        var (found, total) = await ReadPageAsync(
-            batch,
+        await using var command = parameters.Command(
+            RankedPage("search_articles", "a", where, rank, "a.id, a.title, a.url, a.language, a.published, a.feed, a.body", limit, offset), connection);
+        var (found, total) = await ReadRankedPageAsync(
+            command,
             reader => (Hit: new ArticleHit(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.GetString(2),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                reader.GetString(5),
-                []), Body: reader.GetString(6)),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                reader.GetString(6),
+                []), Body: reader.GetString(7)),
             cancellationToken);
 
         var page = found.Take(search.Limit).ToList();
@@ -282,6 +293,35 @@ public sealed class PostgresSearchIndex : IRebuildableSearchIndex
         }
 
         return bodies;
+    }
+
+    // A relevance page in one statement: the matches are found once (with their rank, not their columns), counted,
+    // and only the page's rows are read. Ranking needs every match anyway; reading the served JSON or the body of
+    // every match before the top-N sort, and finding the matches a second time to count them, was most of the cost.
+    // The count comes first and is there even when the page is empty; the page's columns follow it.
+    private static string RankedPage(string table, string alias, string where, string rank, string columns, string limit, string offset) => $"""
+        WITH m AS MATERIALIZED (SELECT {alias}.id, {rank} AS rank FROM {table} {alias} WHERE {where}),
+             top AS (SELECT id, rank FROM m ORDER BY rank DESC, id ASC LIMIT {limit} OFFSET {offset})
+        SELECT t.total, p.* FROM (SELECT count(*) AS total FROM m) t
+        LEFT JOIN LATERAL (SELECT {columns}, top.rank AS page_rank, top.id AS page_id FROM top JOIN {table} {alias} ON {alias}.id = top.id) p ON TRUE
+        ORDER BY p.page_rank DESC, p.page_id ASC
+        """;
+
+    private static async Task<(List<T> Rows, long Total)> ReadRankedPageAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            total = reader.GetInt64(0);
+            if (!reader.IsDBNull(1))
+            {
+                rows.Add(read(reader));
+            }
+        }
+
+        return (rows, total);
     }
 
     // A page query is a batch of two statements: the rows of the page, then the count of every match.

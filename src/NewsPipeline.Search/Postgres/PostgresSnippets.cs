@@ -25,10 +25,11 @@ internal sealed class PostgresSnippets(NpgsqlDataSource dataSource)
         var matches = new IEnumerable<(int Start, int End)>[texts.Count];
         var served = new List<int>();
         var words = FoldedText.Words(query);
+        // A query holding CJK, Hangul, Thai or Kazakh letters matched by substring in any language: mark it so.
+        var bySubstring = TextSearchLanguages.NeedsTrigram(query);
         for (var i = 0; i < texts.Count; i++)
         {
-            var method = TextSearchLanguages.For(texts[i].Language);
-            if (method.Trigram)
+            if (bySubstring || TextSearchLanguages.For(texts[i].Language).Trigram)
             {
                 matches[i] = FoldedText.Of(SnippetWindow.Analysed(texts[i].Text)).Find(words).ToList();
             }

@@ -20,44 +20,43 @@ internal static class SearchRowWriter
     private const string Staging = """
         CREATE TEMP TABLE IF NOT EXISTS search_articles_in (
             id text, url text, title text, body text, language text, feed text, published timestamptz,
-            text_config text, words text, folded text) ON COMMIT DELETE ROWS;
+            text_config text, words text, folded text, trigram boolean) ON COMMIT DELETE ROWS;
         CREATE TEMP TABLE IF NOT EXISTS search_events_in (
-            id text, article_id text, indexed_article_id text, row_json text, metal text, type text, status text,
+            id text, article_id text, row_json text, metal text, type text, status text,
             origin text, destination text, countries text[], language text, feed text, buyer text, seller text,
             parties text[], party_words text, tonnes double precision, date_key integer, tonnes_desc_key double precision,
             tonnes_asc_key double precision, period_from date, period_to date, published_day date, month text,
-            text_config text, words text, folded text, source_count integer) ON COMMIT DELETE ROWS
+            text_config text, words text, folded text, trigram boolean, source_count integer) ON COMMIT DELETE ROWS
         """;
 
-    private static readonly string[] ArticleColumns = ["id", "url", "title", "body", "language", "feed", "published", "text_config", "tsv", "folded"];
+    private static readonly string[] ArticleColumns = ["id", "url", "title", "body", "language", "feed", "published", "text_config", "tsv", "folded", "trigram"];
 
     private static readonly string[] EventColumns =
     [
         "id", "article_id", "row_json", "metal", "type", "status", "origin", "destination", "countries", "language", "feed", "buyer", "seller",
         "parties", "party_words", "tonnes", "date_key", "tonnes_desc_key", "tonnes_asc_key", "period_from", "period_to", "published_day", "month",
-        "text_config", "tsv", "folded", "source_count",
+        "text_config", "tsv", "folded", "trigram", "source_count",
     ];
 
     // Empty tsvectors for trigram rows (words is null there): they are found through their folded text.
     private static readonly string UpsertArticles = $"""
         INSERT INTO search_articles ({string.Join(", ", ArticleColumns)})
         SELECT id, url, title, body, language, feed, published, text_config::regconfig,
-               CASE WHEN words IS NULL THEN ''::tsvector ELSE to_tsvector(text_config::regconfig, words) END, folded
+               CASE WHEN words IS NULL THEN ''::tsvector ELSE to_tsvector(text_config::regconfig, words) END, folded, trigram
         FROM search_articles_in
         ON CONFLICT (id) DO UPDATE SET {Excluded(ArticleColumns)}
         """;
 
-    // The event's own words, then the tsvector of the article being indexed: words anywhere in the source article
-    // find the event, as in the Lucene index.
+    // The event's own words only: a query finds an event by its article's words through the article's row
+    // (FullTextSql.EventMatches), so the article text is stored and indexed once, not once per event.
     private static readonly string UpsertEvents = $"""
         INSERT INTO search_events ({string.Join(", ", EventColumns)})
         SELECT i.id, i.article_id, i.row_json::json, i.metal, i.type, i.status, i.origin, i.destination, i.countries, i.language, i.feed,
                i.buyer, i.seller, i.parties, i.party_words, i.tonnes, i.date_key, i.tonnes_desc_key, i.tonnes_asc_key, i.period_from,
                i.period_to, i.published_day, i.month, i.text_config::regconfig,
-               CASE WHEN i.words IS NULL THEN ''::tsvector
-                    ELSE to_tsvector(i.text_config::regconfig, i.words) || coalesce(a.tsv, ''::tsvector) END,
-               i.folded, i.source_count
-        FROM search_events_in i LEFT JOIN search_articles a ON a.id = i.indexed_article_id
+               CASE WHEN i.words IS NULL THEN ''::tsvector ELSE to_tsvector(i.text_config::regconfig, i.words) END,
+               i.folded, i.trigram, i.source_count
+        FROM search_events_in i
         ON CONFLICT (id) DO UPDATE SET {Excluded(EventColumns)}
         """;
 
@@ -70,8 +69,8 @@ internal static class SearchRowWriter
     {
         // One row per id (the last given wins, as replacing a document does): an upsert may touch a row only once.
         var latest = articles.GroupBy(a => a.Article.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        var events = latest.SelectMany(a => a.Events.Select(e => (Row: EventRows.From(e), a.Article)))
-            .GroupBy(e => e.Row.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
+        var events = latest.SelectMany(a => a.Events.Select(EventRows.From))
+            .GroupBy(row => row.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
 
         await ExecuteAsync(connection, transaction, Staging, cancellationToken);
         await CopyArticlesAsync(connection, latest.Select(a => a.Article), cancellationToken);
@@ -91,7 +90,7 @@ internal static class SearchRowWriter
     private static async Task CopyArticlesAsync(NpgsqlConnection connection, IEnumerable<StoredArticle> articles, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY search_articles_in (id, url, title, body, language, feed, published, text_config, words, folded) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY search_articles_in (id, url, title, body, language, feed, published, text_config, words, folded, trigram) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var article in articles)
         {
             var method = TextSearchLanguages.For(article.Language);
@@ -106,19 +105,20 @@ internal static class SearchRowWriter
             await ValueAsync(copy, article.Published?.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
             await TextAsync(copy, method.Config, cancellationToken);
             await TextAsync(copy, method.Trigram ? null : text, cancellationToken);
-            await TextAsync(copy, method.Trigram ? FoldedText.Of(text).Text : null, cancellationToken);
+            await TextAsync(copy, method.Trigram || TextSearchLanguages.NeedsTrigram(text) ? FoldedText.Of(text).Text : null, cancellationToken);
+            await ValueAsync<bool>(copy, method.Trigram, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static async Task CopyEventsAsync(NpgsqlConnection connection, IEnumerable<(EventRow Row, StoredArticle Article)> events, CancellationToken cancellationToken)
+    private static async Task CopyEventsAsync(NpgsqlConnection connection, IEnumerable<EventRow> events, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY search_events_in (id, article_id, indexed_article_id, row_json, metal, type, status, origin, destination, countries, language, feed, " +
+            "COPY search_events_in (id, article_id, row_json, metal, type, status, origin, destination, countries, language, feed, " +
             "buyer, seller, parties, party_words, tonnes, date_key, tonnes_desc_key, tonnes_asc_key, period_from, period_to, published_day, month, " +
-            "text_config, words, folded, source_count) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var (row, article) in events)
+            "text_config, words, folded, trigram, source_count) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in events)
         {
             var method = TextSearchLanguages.For(row.Language);
             var period = EventPeriod.Of(row.Start, row.Published);
@@ -127,7 +127,6 @@ internal static class SearchRowWriter
             await copy.StartRowAsync(cancellationToken);
             await TextAsync(copy, Clean(row.Id), cancellationToken);
             await TextAsync(copy, Clean(row.ArticleId), cancellationToken);
-            await TextAsync(copy, Clean(article.Id), cancellationToken);
             await TextAsync(copy, Clean(JsonSerializer.Serialize(row, RecordJson.Options)), cancellationToken);
             await TextAsync(copy, CleanOrNull(row.Metal), cancellationToken);
             await TextAsync(copy, EventIndexDocument.WireName(row.Type), cancellationToken);
@@ -151,7 +150,8 @@ internal static class SearchRowWriter
             await TextAsync(copy, period?.From.ToString("yyyy-MM", CultureInfo.InvariantCulture), cancellationToken);
             await TextAsync(copy, method.Config, cancellationToken);
             await TextAsync(copy, method.Trigram ? null : words, cancellationToken);
-            await TextAsync(copy, method.Trigram ? FoldedText.Of(words + "\n" + Clean(article.Text)).Text : null, cancellationToken);
+            await TextAsync(copy, method.Trigram || TextSearchLanguages.NeedsTrigram(words) ? FoldedText.Of(words).Text : null, cancellationToken);
+            await ValueAsync<bool>(copy, method.Trigram, NpgsqlDbType.Boolean, cancellationToken);
             await ValueAsync<int>(copy, row.SourceCount, NpgsqlDbType.Integer, cancellationToken);
         }
 

@@ -53,8 +53,29 @@ internal static class TextSearchLanguages
 
     private static readonly FrozenSet<string> TrigramLanguages = new[] { "ja", "zh", "ko", "th", "kk" }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>Every configuration a row can be analysed with: a full-text query is tried in each.</summary>
-    public static IReadOnlyList<string> Configs { get; } = ConfigByLanguage.Values.Append(Simple).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    private static readonly FrozenSet<char> KazakhLetters = "ӘәҒғҚқҢңӨөҰұҮүҺһІі".ToFrozenSet();
+
+
+    /// <summary>
+    /// True when the text holds letters no text search configuration splits into words: Han, kana, Hangul, Thai,
+    /// or the letters of Kazakh Cyrillic that Russian lacks. Such text is kept folded for substring search in
+    /// whatever language it appears (a Japanese company named in an English article).
+    /// </summary>
+    public static bool NeedsTrigram(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF')
+                or (>= '\uF900' and <= '\uFAFF') or (>= '\uFF66' and <= '\uFF9F') or (>= '\uAC00' and <= '\uD7AF')
+                or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F') or (>= '\u0E00' and <= '\u0E7F')
+                || KazakhLetters.Contains(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static TextSearchMethod For(string? language)
     {
