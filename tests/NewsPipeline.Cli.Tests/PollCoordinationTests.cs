@@ -109,18 +109,23 @@ public sealed class PollCoordinationTests
     public void Nonsense_is_not_a_duration(string text) => Assert.Null(DurationOption.Parse(text));
 
     [Fact]
-    public async Task Run_refuses_a_lease_too_short_and_an_unreadable_gap_as_usage_errors()
+    public async Task Run_refuses_a_lease_too_short_an_unreadable_gap_and_an_alert_claim_shorter_than_a_send_as_usage_errors()
     {
         using var temp = new TempDirectory();
         await File.WriteAllTextAsync(temp.File("feeds.json"), """{"feeds":[{"name":"kz","url":"http://127.0.0.1:9/feed.xml","language":"kk","interval":"00:10:00"}]}""");
 
         var shortLease = await CliProcess.RunAsync(temp.Path, "run", "--feeds", "feeds.json", "--db", temp.File("s.db"), "--once", "--lease", "100ms", "--worker-id", "kz-1");
         var badGap = await CliProcess.RunAsync(temp.Path, "run", "--feeds", "feeds.json", "--db", temp.File("s.db"), "--once", "--host-gap", "soon");
+        // A claim no longer than one send would let a second dispatcher take an alert still being sent.
+        var claimTooShort = await CliProcess.RunAsync(temp.Path, "run", "--feeds", "feeds.json", "--db", temp.File("s.db"), "--once", "--alert-claim", "10s");
 
         Assert.Equal(2, shortLease.ExitCode);
         Assert.Contains("LeaseDuration", shortLease.StandardError, StringComparison.Ordinal);
         Assert.Equal(2, badGap.ExitCode);
         Assert.Contains("--host-gap", badGap.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, claimTooShort.ExitCode);
+        Assert.Contains("ClaimLease", claimTooShort.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.File("s.db")), "a refused configuration must not create the store");
     }
 
     private static string Rss(string baseUrl, string page, string title) => $"""

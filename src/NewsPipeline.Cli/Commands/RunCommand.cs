@@ -26,12 +26,25 @@ internal static class RunCommand
         var workerId = new Option<string?>("--worker-id") { Description = "This worker's name in feed leases and logs (default: <hostname>:<pid>); unique per live worker" };
         var lease = DurationOption.Create("--lease", "How long a claimed feed stays this worker's without renewal when workers share a server store; default 2m");
         var hostGap = DurationOption.Create("--host-gap", "Least time from the end of one poll of a host to the start of the next, across every worker sharing the store; default 10s");
-        var command = new Command("run", "Poll the feeds on their schedule and store articles and events") { feeds, store, migrate, once, urls, workerId, lease, hostGap };
+        var alertClaim = DurationOption.Create("--alert-claim", "How long a claimed alert is reserved for this worker's dispatcher; when the worker dies, another sends it after this; default 2m, longer than --alert-send-timeout");
+        var alertSendTimeout = DurationOption.Create("--alert-send-timeout", "Limit for one webhook request or SMTP session; default 30s");
+        var command = new Command("run", "Poll the feeds on their schedule and store articles and events")
+        {
+            feeds, store, migrate, once, urls, workerId, lease, hostGap, alertClaim, alertSendTimeout,
+        };
         CommandRunner.SetBody(command, async (parse, cancellationToken) =>
         {
             var definitions = await FeedList.LoadAsync(parse.GetValue(feeds)!, cancellationToken);
             var settings = PipelineSettings.Default(CommonOptions.ReadStore(parse, store, migrate));
-            settings = settings with { Worker = WorkerFlags(settings.Worker, parse.GetValue(workerId), parse.GetValue(lease), parse.GetValue(hostGap)) };
+            settings = settings with
+            {
+                Worker = WorkerFlags(settings.Worker, parse.GetValue(workerId), parse.GetValue(lease), parse.GetValue(hostGap)),
+                Alerts = settings.Alerts with
+                {
+                    ClaimLease = parse.GetValue(alertClaim) ?? settings.Alerts.ClaimLease,
+                    SendTimeout = parse.GetValue(alertSendTimeout) ?? settings.Alerts.SendTimeout,
+                },
+            };
             var report = await RunWorkerAsync(settings, new WorkerPlan(definitions, parse.GetValue(once)), parse.GetValue(urls), cancellationToken);
             if (report is not null)
             {

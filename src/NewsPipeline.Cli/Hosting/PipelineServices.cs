@@ -33,9 +33,12 @@ public sealed record PipelineSettings(
         new WorkerOptions(),
         ArticleAnalyzer.DefaultModelsDirectory);
 
+    /// <summary>How the alert dispatcher works the outbox.</summary>
+    public AlertOptions Alerts { get; init; } = new();
+
     /// <summary>Every configuration error at once, so an operator fixes them in one go.</summary>
     public IReadOnlyList<string> Validate() =>
-        [.. Store.Validate(), .. Ingestion.Validate(), .. Worker.Validate(),
+        [.. Store.Validate(), .. Ingestion.Validate(), .. Worker.Validate(), .. Alerts.Validate(),
          .. Directory.Exists(ModelsDirectory) ? [] : new[] { $"models folder not found: {ModelsDirectory}" }];
 }
 
@@ -73,7 +76,7 @@ public static class PipelineServices
         services.AddSingleton<IngestCycle>();
 
         // Alerts: the outbox rows are written by the store's ingest transaction; a host runs the dispatcher.
-        services.AddNewsPipelineAlerts(new AlertOptions());
+        services.AddNewsPipelineAlerts(settings.Alerts);
         services.AddSingleton(_ => new SubscriptionValidator(AlertVocabulary.Load(settings.ModelsDirectory)));
         services.AddHostedService<AlertDispatcherService>();
         return services;
